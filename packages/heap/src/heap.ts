@@ -1,0 +1,425 @@
+/**
+ * The heap: objects in one buffer, their reference counts delegated to a strategy. Follow an
+ * object's life from here: {@link Heap.allocate} → {@link Heap.incref} / {@link Heap.decref} →
+ * deallocation (type's dealloc, then free list or allocator) → {@link CyclicGC} → {@link Heap.finalize}.
+ */
+import { Allocator, BlockKind, type AllocatorStats } from "./allocator.js";
+import { CheckedStrategy, DoubleFreeError, UseAfterFreeError } from "./checked.js";
+import { CountingStrategy, type RefcountCounts } from "./counting.js";
+import { CyclicGC, type GCStats } from "./gc.js";
+import { FREED_TYPE_ID, GC_HEAD_SIZE, HEADER_SIZE, TYPE_AUX, TYPE_WORD, type Ref } from "./layout.js";
+import { HeapMemory, TrackedMemory, type DirtyReport, type MemoryOptions, type WriteCounts } from "./memory.js";
+import { addRefcount64 } from "./refwords.js";
+import type { RefcountStrategy, StrategyInfo } from "./strategy.js";
+import { TypeRegistry, type RegisteredType } from "./types.js";
+
+/** How to build a heap. */
+export interface HeapOptions extends MemoryOptions {
+  /** The refcount design. One instance per heap. */
+  strategy: RefcountStrategy;
+  /** Count refcount operations and heap writes (pages and cache lines dirtied). Off for timing runs. */
+  instrument?: boolean;
+  /** Check every refcount operation's target and raise named errors on misuse. */
+  checked?: boolean;
+}
+
+/** Everything the heap can count, in one snapshot. */
+export interface HeapStats {
+  allocations: number;
+  deallocations: number;
+  liveObjects: number;
+  memory: AllocatorStats;
+  gc: GCStats;
+  /** Present only on an instrumented heap. */
+  refcounts: RefcountCounts | null;
+  /** Present only on an instrumented heap. */
+  writes: WriteCounts | null;
+  /** Present only on an instrumented heap: pages and lines written since the last snapshot. */
+  dirty: DirtyReport | null;
+}
+
+/** One object still alive at finalization that was neither immortal nor statically allocated. */
+export interface LeakedObject {
+  ref: Ref;
+  type: string;
+  refcount: bigint;
+  /** References to it from other objects still alive; fewer than `refcount` means something outside the heap kept it. */
+  referencesFromHeap: number;
+}
+
+/** What finalization found before freeing everything. */
+export interface LeakReport {
+  /** Objects alive at the end that were immortal (freed now, as CPython does at finalization). */
+  immortal: number;
+  /** Statically allocated runtime objects (freed now). */
+  static: number;
+  /** Mortal objects that should have been freed earlier. */
+  leaked: LeakedObject[];
+  /** Raw payload blocks not owned by any object that was still alive. */
+  bytesFreed: number;
+}
+
+/** Thrown by any use of a heap after {@link Heap.finalize}. */
+export class HeapFinalizedError extends Error {
+  override readonly name = "HeapFinalizedError";
+  constructor() {
+    super("the heap has been finalized");
+  }
+}
+
+/** A CPython-like object heap. */
+export class Heap {
+  readonly mem: HeapMemory;
+  readonly types = new TypeRegistry();
+  readonly allocator: Allocator;
+  /** The strategy the heap calls: the configured one, possibly wrapped for counting or checking. */
+  readonly rc: RefcountStrategy;
+  /** The configured strategy itself. */
+  readonly strategy: RefcountStrategy;
+  readonly info: StrategyInfo;
+  readonly gc: CyclicGC;
+  /** Bytes between the start of an object's block (after any GC head) and its handle. */
+  readonly extraHeader: number;
+  readonly checked: boolean;
+  private readonly counting: CountingStrategy | null;
+  private readonly checker: CheckedStrategy | null;
+  allocations = 0;
+  deallocations = 0;
+  private readonly statics = new Set<Ref>();
+  private readonly freeLists: (Ref[] | undefined)[] = [];
+  private deallocating = false;
+  private readonly pendingDealloc: Ref[] = [];
+  private finalized = false;
+
+  constructor(options: HeapOptions) {
+    this.strategy = options.strategy;
+    this.info = options.strategy.info;
+    const tracked = options.instrument ? new TrackedMemory(options) : null;
+    this.mem = tracked ?? new HeapMemory(options);
+    this.allocator = new Allocator(this.mem);
+    this.extraHeader = this.info.extraHeaderBytes;
+    if (this.extraHeader % 8 !== 0) throw new RangeError("extraHeaderBytes must be a multiple of 8");
+    let rc: RefcountStrategy = this.strategy;
+    this.counting = tracked ? new CountingStrategy(rc, tracked) : null;
+    if (this.counting) rc = this.counting;
+    this.checked = options.checked ?? false;
+    this.checker = this.checked ? new CheckedStrategy(rc, this.allocator, (o) => this.handleOffset(o)) : null;
+    if (this.checker) rc = this.checker;
+    this.rc = rc;
+    rc.attach({ mem: this.mem, types: this.types });
+    this.gc = new CyclicGC(this);
+  }
+
+  /** Register a type (see {@link TypeRegistry.register}). */
+  registerType(spec: Parameters<TypeRegistry["register"]>[0]): RegisteredType {
+    return this.types.register(spec);
+  }
+
+  // ---- allocation -----------------------------------------------------------------------------
+
+  /** A new mortal object with refcount 1 and a zeroed payload of `payloadBytes` (default: the type's basic size). */
+  allocate(typeId: number, payloadBytes?: number): Ref {
+    const o = this.allocateBlock(typeId, payloadBytes);
+    this.rc.initMortal(o);
+    return o;
+  }
+
+  /**
+   * A statically allocated runtime object (None, small ints, builtin types…), initialised with
+   * the strategy's `initStatic`: immortal where the strategy can make it so.
+   */
+  allocateStatic(typeId: number, payloadBytes?: number): Ref {
+    const o = this.allocateBlock(typeId, payloadBytes);
+    this.rc.initStatic(o);
+    this.statics.add(o);
+    return o;
+  }
+
+  private allocateBlock(typeId: number, payloadBytes: number | undefined): Ref {
+    if (this.finalized) throw new HeapFinalizedError();
+    const t = this.types.get(typeId);
+    const payload = payloadBytes ?? t.basicSize;
+    const front = (t.gc ? GC_HEAD_SIZE : 0) + this.extraHeader;
+    const total = front + HEADER_SIZE + payload;
+    let o: Ref;
+    const stack = t.freeList ? this.freeListFor(t, total) : undefined;
+    if (stack !== undefined && stack.length > 0) {
+      o = stack.pop()!;
+    } else {
+      o = this.allocator.alloc(total, t.gc ? BlockKind.GCObject : BlockKind.Object) + front;
+    }
+    const mem = this.mem;
+    mem.fill(o - this.extraHeader, this.extraHeader);
+    mem.fill(o + HEADER_SIZE, payload);
+    mem.setI32(o + TYPE_WORD, typeId);
+    mem.setI32(o + TYPE_AUX, 0);
+    this.allocations++;
+    if (t.gc) this.gc.track(o);
+    return o;
+  }
+
+  /** The free list an object of this type and block size goes to, if the type keeps one. */
+  private freeListFor(t: RegisteredType, blockBytes: number): Ref[] | undefined {
+    let key = t.id * 64;
+    if (t.freeListBySize !== undefined) {
+      if (blockBytes > t.freeListBySize) return undefined;
+      key += (blockBytes + 15) >> 4; // at most 32: size-keyed lists stop at 512 bytes
+    }
+    return (this.freeLists[key] ??= []);
+  }
+
+  /** A raw block for an object's variable payload (list items, dict tables): `PyMem_Malloc`. Not zeroed. */
+  allocRaw(bytes: number): number {
+    if (this.finalized) throw new HeapFinalizedError();
+    return this.allocator.alloc(bytes, BlockKind.Raw);
+  }
+
+  /** Free a raw block. */
+  freeRaw(addr: number): void {
+    this.allocator.free(addr);
+  }
+
+  /** Grow or shrink a raw block, keeping the first `min(old, new)` bytes: `PyMem_Realloc`. */
+  reallocRaw(addr: number, bytes: number): number {
+    if (addr === 0) return this.allocRaw(bytes);
+    const old = this.allocator.blockSize(addr);
+    if (bytes <= old && bytes > old >> 1) return addr;
+    const next = this.allocRaw(bytes);
+    this.mem.move(next, addr, Math.min(old, bytes));
+    this.allocator.free(addr);
+    return next;
+  }
+
+  // ---- reference counting -----------------------------------------------------------------------
+
+  /** `Py_INCREF`. */
+  incref(o: Ref): void {
+    this.rc.incref(o);
+  }
+
+  /** `Py_DECREF`: deallocates when the strategy says the count reached zero. */
+  decref(o: Ref): void {
+    if (this.rc.decref(o)) this.dealloc(o);
+  }
+
+  /** `Py_XDECREF`: decref unless NULL. */
+  xdecref(o: Ref): void {
+    if (o !== 0 && this.rc.decref(o)) this.dealloc(o);
+  }
+
+  /** `_Py_IsImmortal`. */
+  isImmortal(o: Ref): boolean {
+    return this.rc.isImmortal(o);
+  }
+
+  /** `Py_REFCNT`. */
+  refcount(o: Ref): bigint {
+    return this.rc.refcount(o);
+  }
+
+  /**
+   * `++op->ob_refcnt` compiled without knowledge of immortality (an old extension on the stable
+   * ABI): plain 64-bit arithmetic on the refcount words, the same for every strategy.
+   */
+  unawareIncref(o: Ref): void {
+    this.unawareAdd(o, 1n);
+  }
+
+  /** `if (--op->ob_refcnt == 0) _Py_Dealloc(op)` compiled without knowledge of immortality. */
+  unawareDecref(o: Ref): boolean {
+    return this.unawareAdd(o, -1n);
+  }
+
+  /**
+   * `delta` unaware increments (positive) or decrements (negative) at once. Decrements deallocate
+   * the object when the count passes through zero, as a run of single decrements would.
+   * Returns true if the object was deallocated.
+   */
+  unawareAdd(o: Ref, delta: bigint): boolean {
+    if (this.checker) this.checker.assertLive(o, "unaware refcount update");
+    const tracked = this.mem instanceof TrackedMemory ? this.mem : null;
+    if (tracked) tracked.refTargetImmortal = this.strategy.isImmortal(o);
+    const before = this.strategy.refcount(o);
+    const signedBefore = BigInt.asIntN(64, before);
+    const after = addRefcount64(this.mem, o, delta);
+    if (delta < 0n && signedBefore > 0n && after <= 0n) {
+      // The single decrements would have stopped at exactly zero and deallocated.
+      addRefcount64(this.mem, o, -after);
+      this.dealloc(o);
+      return true;
+    }
+    return false;
+  }
+
+  // ---- deallocation -----------------------------------------------------------------------------
+
+  /**
+   * Deallocate an object whose count reached zero. Nested deallocations (children dropped by a
+   * type's dealloc) are queued and drained here, so freeing a million-long chain uses no JS stack.
+   */
+  dealloc(o: Ref): void {
+    if (this.deallocating) {
+      this.pendingDealloc.push(o);
+      return;
+    }
+    this.deallocating = true;
+    try {
+      this.destroy(o);
+      const pending = this.pendingDealloc;
+      while (pending.length > 0) this.destroy(pending.pop()!);
+    } finally {
+      this.deallocating = false;
+      this.pendingDealloc.length = 0;
+    }
+  }
+
+  private destroy(o: Ref): void {
+    const typeId = this.mem.i32[(o + TYPE_WORD) >> 2];
+    if (typeId === FREED_TYPE_ID) throw new DoubleFreeError(o);
+    const t = this.types.get(typeId);
+    if (t.gc) this.gc.untrack(o);
+    if (t.dealloc) t.dealloc(this, o);
+    this.deallocations++;
+    this.releaseBlock(o, t);
+  }
+
+  /** Return an object's block to its type's free list or to the allocator. */
+  private releaseBlock(o: Ref, t: RegisteredType): void {
+    this.mem.setI32(o + TYPE_WORD, FREED_TYPE_ID);
+    const block = o - this.handleOffset(o, t);
+    if (t.freeList) {
+      const stack = this.freeListFor(t, this.allocator.blockSize(block));
+      if (stack !== undefined && stack.length < t.freeList) {
+        stack.push(o);
+        return;
+      }
+    }
+    this.allocator.free(block);
+  }
+
+  /** Bytes from an object's block start to its handle. */
+  handleOffset(o: Ref, t?: RegisteredType): number {
+    const gc = t ? t.gc : this.types.gcFlags[this.mem.i32[(o + TYPE_WORD) >> 2]] === 1;
+    return (gc ? GC_HEAD_SIZE : 0) + this.extraHeader;
+  }
+
+  // ---- inspection ---------------------------------------------------------------------------------
+
+  /** The type id in an object's type word. */
+  typeId(o: Ref): number {
+    if (this.checker) this.checker.assertLive(o, "type lookup");
+    return this.mem.i32[(o + TYPE_WORD) >> 2];
+  }
+
+  /** The registered type of an object. */
+  typeOf(o: Ref): RegisteredType {
+    return this.types.get(this.typeId(o));
+  }
+
+  /** Byte offset of an object's payload. */
+  payload(o: Ref): number {
+    return o + HEADER_SIZE;
+  }
+
+  /** Is `o` a live object (allocated and not freed or parked on a free list)? */
+  isLive(o: Ref): boolean {
+    if (!Number.isInteger(o) || o <= 0 || o >= this.mem.byteLength || (o & 7) !== 0) return false;
+    const typeId = this.mem.i32[(o + TYPE_WORD) >> 2];
+    if (typeId === FREED_TYPE_ID || typeId >= this.types.size) return false;
+    return this.allocator.kindAt(o - this.handleOffset(o)) >= BlockKind.Object;
+  }
+
+  /** Calls `fn` for every live object, in address order. */
+  forEachObject(fn: (o: Ref, typeId: number) => void): void {
+    const extra = this.extraHeader;
+    this.allocator.forEachBlock((block, kind) => {
+      if (kind < BlockKind.Object) return;
+      const o = block + (kind === BlockKind.GCObject ? GC_HEAD_SIZE : 0) + extra;
+      const typeId = this.mem.i32[(o + TYPE_WORD) >> 2];
+      if (typeId !== FREED_TYPE_ID) fn(o, typeId);
+    });
+  }
+
+  /** Number of live objects (a full scan). */
+  liveObjectCount(): number {
+    let n = 0;
+    this.forEachObject(() => n++);
+    return n;
+  }
+
+  /** Throws a named error if `o` is not a live object (any mode). */
+  assertLive(o: Ref, operation = "access"): void {
+    if (!this.isLive(o)) throw new UseAfterFreeError(o, operation);
+  }
+
+  /** Counters and figures. Instrumented heaps also report refcount operations and writes. */
+  stats(): HeapStats {
+    const tracked = this.mem instanceof TrackedMemory ? this.mem : null;
+    return {
+      allocations: this.allocations,
+      deallocations: this.deallocations,
+      liveObjects: this.liveObjectCount(),
+      memory: this.allocator.getStats(),
+      gc: this.gc.stats(),
+      refcounts: this.counting ? { ...this.counting.counts } : null,
+      writes: tracked ? { ...tracked.counts } : null,
+      dirty: tracked ? tracked.dirty() : null,
+    };
+  }
+
+  /** Instrumented heaps only: start counting dirty pages and lines afresh, as at a `fork()`. */
+  snapshotWrites(): void {
+    if (!(this.mem instanceof TrackedMemory)) throw new Error("snapshotWrites needs a heap created with instrument: true");
+    this.mem.snapshot();
+  }
+
+  // ---- finalization ---------------------------------------------------------------------------------
+
+  /**
+   * Shut down: collect cycles, report what is still alive, then free every object — immortal and
+   * static ones included — and every raw block. The heap cannot be used afterwards.
+   */
+  finalize(): LeakReport {
+    if (this.finalized) throw new HeapFinalizedError();
+    this.gc.unfreeze();
+    this.gc.collect();
+    const live: Ref[] = [];
+    this.forEachObject((o) => live.push(o));
+    const fromHeap = new Map<Ref, number>();
+    for (const o of live) {
+      const t = this.typeOf(o);
+      t.traverse?.(this, o, (child) => fromHeap.set(child, (fromHeap.get(child) ?? 0) + 1));
+    }
+    const report: LeakReport = { immortal: 0, static: 0, leaked: [], bytesFreed: 0 };
+    for (const o of live) {
+      if (this.strategy.isImmortal(o)) report.immortal++;
+      else if (this.statics.has(o)) report.static++;
+      else {
+        report.leaked.push({
+          ref: o,
+          type: this.typeOf(o).name,
+          refcount: this.strategy.refcount(o),
+          referencesFromHeap: fromHeap.get(o) ?? 0,
+        });
+      }
+    }
+    const before = this.allocator.getStats().bytesInUse;
+    // Free blocks wholesale: running deallocs would decref children that are being freed too.
+    const blocks: number[] = [];
+    this.allocator.forEachBlock((addr) => blocks.push(addr));
+    for (const addr of blocks) {
+      const kind = this.allocator.kindAt(addr);
+      if (kind >= BlockKind.Object) {
+        const o = addr + (kind === BlockKind.GCObject ? GC_HEAD_SIZE : 0) + this.extraHeader;
+        this.mem.setI32(o + TYPE_WORD, FREED_TYPE_ID);
+      }
+      this.allocator.free(addr);
+    }
+    this.freeLists.length = 0;
+    this.statics.clear();
+    report.bytesFreed = before - this.allocator.getStats().bytesInUse;
+    this.gc.reset();
+    this.finalized = true;
+    return report;
+  }
+}
