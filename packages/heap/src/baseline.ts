@@ -82,6 +82,7 @@ export const BASELINE_INFO: StrategyInfo = {
     "CPython 3.11 Include/internal/pycore_object.h: _PyObject_IMMORTAL_INIT sets ob_refcnt = 999999999",
   ],
   hasImmortality: false,
+  granularity: "none",
   neverWritesImmortal: false,
   callersMaySkipKnownImmortal: false,
   extraHeaderBytes: 0,

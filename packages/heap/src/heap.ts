@@ -276,6 +276,9 @@ export class Heap {
   private destroy(o: Ref): void {
     const typeId = this.mem.i32[(o + TYPE_WORD) >> 2];
     if (typeId === FREED_TYPE_ID) throw new DoubleFreeError(o);
+    // A type whose instances are immortal has a no-op tp_dealloc (as None's and bool's are meant to):
+    // reached only by code that bypasses the strategy, and then nothing is freed.
+    if (this.types.immortalTypes[typeId] === 1) return;
     const t = this.types.get(typeId);
     if (t.gc) this.gc.untrack(o);
     if (t.dealloc) t.dealloc(this, o);

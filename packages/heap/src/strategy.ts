@@ -59,6 +59,11 @@ export interface StrategyInfo {
   readonly sources: readonly string[];
   /** The strategy has a notion of immortality at all (the baseline does not). */
   readonly hasImmortality: boolean;
+  /**
+   * What can be made immortal: any single object ("object"), or only every instance of a type at
+   * once ("type": `makeImmortal`/`immortalize` succeed only for objects whose type is registered immortal).
+   */
+  readonly granularity: "object" | "type" | "none";
   /** Aware incref/decref never store to an immortal object's refcount words. */
   readonly neverWritesImmortal: boolean;
   /**
