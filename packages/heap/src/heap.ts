@@ -142,9 +142,11 @@ export class Heap {
     const front = (t.gc ? GC_HEAD_SIZE : 0) + this.extraHeader;
     const total = front + HEADER_SIZE + payload;
     let o: Ref;
+    let reused = false;
     const stack = t.freeList ? this.freeListFor(t, total) : undefined;
     if (stack !== undefined && stack.length > 0) {
       o = stack.pop()!;
+      reused = true;
     } else {
       o = this.allocator.alloc(total, t.gc ? BlockKind.GCObject : BlockKind.Object) + front;
     }
@@ -154,7 +156,9 @@ export class Heap {
     mem.setI32(o + TYPE_WORD, typeId);
     mem.setI32(o + TYPE_AUX, 0);
     this.allocations++;
-    if (t.gc) this.gc.track(o);
+    // Tracked at once (the heap's types have no half-built state to hide from the GC). As in
+    // CPython, a block reused from a free list is not a GC allocation and does not advance gen-0's count.
+    if (t.gc) this.gc.onAllocate(o, !reused);
     return o;
   }
 
@@ -251,6 +255,76 @@ export class Heap {
     return false;
   }
 
+  // ---- immortality ------------------------------------------------------------------------------
+
+  /**
+   * Could the strategy make `o` immortal at all? Decided from its published {@link StrategyInfo}
+   * so that objects it must refuse are not untracked and re-tracked for nothing.
+   */
+  private mayBecomeImmortal(o: Ref): boolean {
+    const info = this.info;
+    if (!info.hasImmortality || info.granularity === "none") return false;
+    return info.granularity !== "type" || this.types.immortalTypes[this.mem.i32[(o + TYPE_WORD) >> 2]] === 1;
+  }
+
+  /**
+   * `_Py_SetImmortal` as on CPython main: untrack a GC-tracked object, then mark it immortal with
+   * the strategy's `makeImmortal`. Untracked, it is never scanned again, so no later collection
+   * writes its GC head. Returns false, leaving the object mortal and tracked (re-tracked into
+   * generation 0 if the strategy refused after all), where the strategy cannot make it immortal.
+   */
+  makeImmortal(o: Ref): boolean {
+    if (this.checker) this.checker.assertLive(o, "makeImmortal");
+    if (!this.mayBecomeImmortal(o)) return false;
+    const wasTracked = this.gc.isTracked(o);
+    if (wasTracked) this.gc.untrack(o);
+    if (this.rc.makeImmortal(o)) return true;
+    if (wasTracked && !this.strategy.isImmortal(o)) this.gc.track(o);
+    return false;
+  }
+
+  /**
+   * `PyUnstable_SetImmortal`: make a uniquely referenced object immortal, untracking it from the
+   * GC first. Returns 1 if the strategy made it immortal, 0 otherwise (not uniquely referenced,
+   * already immortal where the strategy says 0 for that, or not possible); an object left mortal
+   * stays tracked.
+   */
+  immortalize(o: Ref): 0 | 1 {
+    if (this.checker) this.checker.assertLive(o, "immortalize");
+    if (!this.mayBecomeImmortal(o)) return 0;
+    // Not uniquely referenced: refused before the GC head is touched (the strategy decides the rest).
+    if (!this.strategy.isImmortal(o) && this.strategy.refcount(o) !== 1n) return 0;
+    const wasTracked = this.gc.isTracked(o);
+    if (wasTracked) this.gc.untrack(o);
+    const made = this.rc.immortalize(o);
+    if (made === 0 && wasTracked && !this.strategy.isImmortal(o)) this.gc.track(o);
+    return made;
+  }
+
+  /**
+   * Immortalize the heap after start-up (CPython PR 31489, "Optimization 2"): {@link makeImmortal}
+   * on every live object. Returns how many objects became immortal (those already immortal, and
+   * those the strategy refuses, are not counted). The PR reached objects through `gc.freeze()`'s
+   * permanent generation (containers and the objects they reference directly) and left them there;
+   * this walks every live object, a superset, and untracks the containers as CPython main does.
+   */
+  immortalizeLiveObjects(): number {
+    if (this.finalized) throw new HeapFinalizedError();
+    const live: Ref[] = [];
+    this.forEachObject((o) => live.push(o));
+    let made = 0;
+    for (const o of live) {
+      if (this.strategy.isImmortal(o)) {
+        // Already immortal (statics, earlier calls): only untracked, as _Py_SetImmortal would, with
+        // no second marking that could store to its refcount.
+        this.gc.untrack(o);
+      } else if (this.makeImmortal(o)) {
+        made++;
+      }
+    }
+    return made;
+  }
+
   // ---- deallocation -----------------------------------------------------------------------------
 
   /**
@@ -280,7 +354,7 @@ export class Heap {
     // reached only by code that bypasses the strategy, and then nothing is freed.
     if (this.types.immortalTypes[typeId] === 1) return;
     const t = this.types.get(typeId);
-    if (t.gc) this.gc.untrack(o);
+    if (t.gc) this.gc.onDeallocate(o);
     if (t.dealloc) t.dealloc(this, o);
     this.deallocations++;
     this.releaseBlock(o, t);
@@ -297,6 +371,7 @@ export class Heap {
         return;
       }
     }
+    if (t.gc) this.gc.onFree();
     this.allocator.free(block);
   }
 

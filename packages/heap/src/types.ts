@@ -17,6 +17,13 @@ export type TraverseFn = (heap: Heap, o: Ref, visit: (child: Ref) => void) => vo
  */
 export type DeallocFn = (heap: Heap, o: Ref) => void;
 
+/**
+ * `tp_clear`: drop the object's references to its children (each one set to empty before it is
+ * decref'd), leaving a valid, empty object that its dealloc can still run on. The cyclic GC calls
+ * it on unreachable objects to break their cycles, holding a reference to each meanwhile.
+ */
+export type ClearFn = (heap: Heap, o: Ref) => void;
+
 /** A type as registered. */
 export interface TypeSpec {
   /** The type's name, as `type(x).__name__` would show it. */
@@ -29,6 +36,13 @@ export interface TypeSpec {
   readonly traverse?: TraverseFn;
   /** Releases children and payload blocks. Default: nothing to release. */
   readonly dealloc?: DeallocFn;
+  /**
+   * Breaks reference cycles for the GC (see {@link ClearFn}); meant for every GC type that can be
+   * part of a cycle. Without it, an unreachable instance is never cleared, as a CPython type
+   * without `tp_clear` is not: its cycle is freed only if another member's `clear` breaks it,
+   * otherwise it survives the collection (and is reported again by the next).
+   */
+  readonly clear?: ClearFn;
   /**
    * Keep up to this many freed instances for reuse instead of returning them to the allocator,
    * as CPython does for floats (100) and lists (80). With `freeListBySize`, per payload size.

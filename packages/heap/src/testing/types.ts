@@ -29,13 +29,8 @@ export function registerTestTypes(heap: Heap): TestTypes {
       const child = h.mem.i32[(o + SLOT) >> 2];
       if (child !== 0) visit(child);
     },
-    dealloc: (h, o) => {
-      const child = h.mem.i32[(o + SLOT) >> 2];
-      if (child !== 0) {
-        h.mem.setI32(o + SLOT, 0);
-        h.decref(child);
-      }
-    },
+    dealloc: (h, o) => clearBox(h, o),
+    clear: (h, o) => clearBox(h, o),
   });
   const list = heap.registerType({
     name: "list",
@@ -52,8 +47,34 @@ export function registerTestTypes(heap: Heap): TestTypes {
       for (let i = 0; i < n; i++) h.decref(h.mem.i32[(items >> 2) + i]);
       if (items !== 0) h.freeRaw(items);
     },
+    clear: (h, o) => clearList(h, o),
   });
   return { leaf, box, list };
+}
+
+/** Empty a box (its dealloc and its tp_clear): the slot is emptied before the old child is decref'd. */
+function clearBox(heap: Heap, box: Ref): void {
+  const child = heap.mem.i32[(box + SLOT) >> 2];
+  if (child !== 0) {
+    heap.mem.setI32(box + SLOT, 0);
+    heap.decref(child);
+  }
+}
+
+/**
+ * A list's tp_clear (like CPython's list_clear): detach the item block first, so the list is a
+ * valid empty list while the items' decrefs run, then drop them and free the block.
+ */
+function clearList(heap: Heap, list: Ref): void {
+  const n = heap.mem.i32[(list + SLOT) >> 2];
+  const items = heap.mem.i32[(list + SLOT + 8) >> 2];
+  if (items === 0) return;
+  heap.mem.setI32(list + SLOT, 0);
+  heap.mem.setI32(list + SLOT + 4, 0);
+  heap.mem.setI32(list + SLOT + 8, 0);
+  // Items are read from the detached block; the decrefs free objects but never this raw block.
+  for (let i = 0; i < n; i++) heap.decref(heap.mem.i32[(items >> 2) + i]);
+  heap.freeRaw(items);
 }
 
 /** Put `child` in `box` (stealing the caller's reference), dropping what was there. */
