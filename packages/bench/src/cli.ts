@@ -18,7 +18,7 @@ function positiveInt(value: string): number {
 function strategyList(value: string): string[] {
   const names = value.split(",").map((s) => s.trim()).filter(Boolean);
   for (const n of names) {
-    if (!STRATEGY_NAMES.includes(n)) {
+    if (!(STRATEGY_NAMES as readonly string[]).includes(n)) {
       throw new InvalidArgumentError(`unknown strategy "${n}" (known: ${STRATEGY_NAMES.join(", ")})`);
     }
   }

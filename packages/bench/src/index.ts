@@ -5,4 +5,4 @@
 export { runMicro, formatMicroTable, targetFor, type MicroOptions, type MicroRow } from "./micro/run.js";
 export type { MicroSample } from "./micro/worker.js";
 export { buildMix, DEFAULT_MIX, type Mix, type MixOptions } from "./micro/mix.js";
-export { heapPairs, rawPairs } from "./micro/loops.js";
+export { heapPairs, pairsPerWalk, rawPairs } from "./micro/loops.js";

@@ -4,50 +4,45 @@
  * `_PyObject_IMMORTAL_INIT` gives them (Include/internal/pycore_object.h), so they never reach
  * zero in practice — but every incref and decref still writes their counts.
  */
-import { REFCNT_HI, REFCNT_LO, type Ref } from "./layout.js";
-import type { HeapMemory } from "./memory.js";
-import { readRefcount64, writeRefcount64 } from "./refwords.js";
-import type { RefcountStrategy, StrategyHost, StrategyInfo } from "./strategy.js";
+import type { Ref } from "./layout.js";
+import { readRefcountSigned, writeRefcount64 } from "./refwords.js";
+import type { RefcountStrategy, StrategyInfo } from "./strategy.js";
+import { WordStrategy } from "./word-strategy.js";
 
 /** CPython 3.11's initial refcount for statically allocated objects. */
 export const STATIC_REFCNT_3_11 = 999_999_999;
 
 /** Plain counts; what every immortality design is compared against. */
-export class BaselineStrategy implements RefcountStrategy {
+export class BaselineStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = BASELINE_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, STATIC_REFCNT_3_11);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, STATIC_REFCNT_3_11);
+    this.store((o >> 2) + 1, 0);
   }
 
   incref(o: Ref): void {
-    const mem = this.mem;
-    const lo = (mem.u32[o >> 2] + 1) | 0;
-    mem.setRefWord(o, lo);
-    if (lo === 0) mem.setRefWord(o + REFCNT_HI, mem.u32[(o >> 2) + 1] + 1);
+    const i = o >> 2;
+    const lo = (this.i32[i] + 1) | 0;
+    this.store(i, lo);
+    if (lo === 0) this.store(i + 1, this.i32[i + 1] + 1); // carry into the high word
   }
 
   decref(o: Ref): boolean {
-    const mem = this.mem;
-    const lo = mem.u32[o >> 2];
+    const i = o >> 2;
+    const lo = this.i32[i];
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
-      return lo === 1 && mem.u32[(o >> 2) + 1] === 0;
+      this.store(i, lo - 1);
+      return lo === 1 && this.i32[i + 1] === 0;
     }
     // Borrow from the high word.
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, mem.u32[(o >> 2) + 1] - 1);
+    this.store(i, -1);
+    this.store(i + 1, this.i32[i + 1] - 1);
     return false;
   }
 
@@ -64,7 +59,7 @@ export class BaselineStrategy implements RefcountStrategy {
   }
 
   refcount(o: Ref): bigint {
-    return readRefcount64(this.mem, o);
+    return readRefcountSigned(this.mem, o);
   }
 
   setRefcount(o: Ref, n: number): void {

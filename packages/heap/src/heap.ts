@@ -9,7 +9,7 @@ import { CountingStrategy, type RefcountCounts } from "./counting.js";
 import { CyclicGC, type GCStats } from "./gc.js";
 import { FREED_TYPE_ID, GC_HEAD_SIZE, HEADER_SIZE, TYPE_AUX, TYPE_WORD, type Ref } from "./layout.js";
 import { HeapMemory, TrackedMemory, type DirtyReport, type MemoryOptions, type WriteCounts } from "./memory.js";
-import { addRefcount64 } from "./refwords.js";
+import { addRefcount64, readRefcountSigned } from "./refwords.js";
 import type { RefcountStrategy, StrategyInfo } from "./strategy.js";
 import { TypeRegistry, type RegisteredType } from "./types.js";
 
@@ -36,6 +36,8 @@ export interface HeapStats {
   writes: WriteCounts | null;
   /** Present only on an instrumented heap: pages and lines written since the last snapshot. */
   dirty: DirtyReport | null;
+  /** The strategy's own counters, if it keeps any (e.g. refcount_t's saturation warnings). */
+  strategy: Readonly<Record<string, number>> | null;
 }
 
 /** One object still alive at finalization that was neither immortal nor statically allocated. */
@@ -243,16 +245,22 @@ export class Heap {
     if (this.checker) this.checker.assertLive(o, "unaware refcount update");
     const tracked = this.mem instanceof TrackedMemory ? this.mem : null;
     if (tracked) tracked.refTargetImmortal = this.strategy.isImmortal(o);
-    const before = this.strategy.refcount(o);
-    const signedBefore = BigInt.asIntN(64, before);
+    // The full 64-bit slot that unaware code changes, not the strategy's Py_REFCNT (which may
+    // report only 32 bits of it, as CPython 3.14 and refcount_t do).
+    const signedBefore = readRefcountSigned(this.mem, o);
     const after = addRefcount64(this.mem, o, delta);
-    if (delta < 0n && signedBefore > 0n && after <= 0n) {
-      // The single decrements would have stopped at exactly zero and deallocated.
-      addRefcount64(this.mem, o, -after);
-      this.dealloc(o);
-      return true;
-    }
-    return false;
+    const crossedZero = delta < 0n && signedBefore > 0n && after <= 0n;
+    // An immortal type's dealloc is a no-op: the decrements simply carry on below zero.
+    if (!crossedZero || this.types.immortalTypes[this.mem.i32[(o + TYPE_WORD) >> 2]] === 1) return false;
+    // The single decrements would have stopped at exactly zero and deallocated.
+    addRefcount64(this.mem, o, -after);
+    this.dealloc(o);
+    return true;
+  }
+
+  /** `Py_SET_REFCNT` through the strategy (counted and checked like every refcount operation). */
+  setRefcount(o: Ref, n: number): void {
+    this.rc.setRefcount(o, n);
   }
 
   // ---- immortality ------------------------------------------------------------------------------
@@ -442,6 +450,7 @@ export class Heap {
       refcounts: this.counting ? { ...this.counting.counts } : null,
       writes: tracked ? { ...tracked.counts } : null,
       dirty: tracked ? tracked.dirty() : null,
+      strategy: this.strategy.counters ? this.strategy.counters() : null,
     };
   }
 

@@ -8,6 +8,7 @@ export * from "./strategy.js";
 export * from "./types.js";
 export * from "./allocator.js";
 export * from "./refwords.js";
+export * from "./word-strategy.js";
 export * from "./baseline.js";
 export * from "./counting.js";
 export * from "./checked.js";

@@ -66,6 +66,13 @@ export class HeapMemory {
     return this.u8.length;
   }
 
+  private readonly viewListeners: (() => void)[] = [];
+
+  /** Call `listener` whenever the views are replaced (after growth), so holders of a view can refresh it. */
+  onViewsChanged(listener: () => void): void {
+    this.viewListeners.push(listener);
+  }
+
   /** Rebuild the views after the buffer grew (also needed by other threads sharing a grown buffer). */
   refreshViews(): void {
     const b = this.buffer;
@@ -74,6 +81,8 @@ export class HeapMemory {
     this.u32 = new Uint32Array(b, 0, n >> 2);
     this.f64 = new Float64Array(b, 0, n >> 3);
     this.u8 = new Uint8Array(b, 0, n);
+    // Listeners are added after construction, so this only reaches them on growth.
+    for (const listener of this.viewListeners) listener();
   }
 
   /**

@@ -22,7 +22,8 @@ export interface StrategyHost {
  * What happens to an immortal object, and to an overflowing mortal one, under code that is unaware
  * of immortality: an extension built against a runtime without it, doing plain 64-bit `++`/`--`
  * on `ob_refcnt` (and deallocating when `--` reaches 0). Each number is a count of such
- * operations applied to a freshly immortalized object; `null` means "never, at any count".
+ * operations applied to a freshly immortalized object, exact (bigint: several exceed 2^53);
+ * `null` means "never while the object lives".
  * The conformance suite replays these and checks them against the strategy's real behaviour.
  */
 export interface UnawareBehaviour {
@@ -31,20 +32,20 @@ export interface UnawareBehaviour {
   /** While that `++` is outstanding (between the two): is the object immortal? */
   immortalDuringBalancedPair: boolean;
   /** Unmatched unaware decrefs after which the object first reads as mortal. */
-  decrefsToLoseImmortality: number | null;
+  decrefsToLoseImmortality: bigint | null;
   /** Unmatched unaware decrefs after which the count reaches 0 and a live object is freed. */
-  decrefsToFree: number | null;
+  decrefsToFree: bigint | null;
   /** Unaware increfs after which the object first reads as mortal. */
-  increfsToLoseImmortality: number | null;
+  increfsToLoseImmortality: bigint | null;
   /**
    * A mortal object whose count climbs by aware increfs: what happens at the top of the range.
    * - "wraps": the count wraps and a later decref frees a live object (a plain counter's fate at 2^64, unreachable in practice)
-   * - "becomes-immortal": the count reaches the immortal range and the object is never freed (leaks)
+   * - "becomes-immortal": the count reaches the immortal range; where aware decrefs then stop, the object leaks
    * - "saturates": the count sticks at a saturation value and the object leaks
    */
   mortalOverflow: "wraps" | "becomes-immortal" | "saturates";
   /** Aware increfs, from a count of 1, after which a mortal object is treated as immortal (null: never). */
-  mortalIncrefsToImmortal: number | null;
+  mortalIncrefsToImmortal: bigint | null;
 }
 
 /** The static description of a strategy: identity, provenance, promises, costs, and behaviour data. */
@@ -64,7 +65,11 @@ export interface StrategyInfo {
    * once ("type": `makeImmortal`/`immortalize` succeed only for objects whose type is registered immortal).
    */
   readonly granularity: "object" | "type" | "none";
-  /** Aware incref/decref never store to an immortal object's refcount words. */
+  /**
+   * Aware incref/decref never store to the refcount words of an object marked immortal by
+   * `makeImmortal` or `initStatic`. (Counts that merely drift into an immortal range, as CPython's
+   * sign tests allow, may still see stores; the strategy's tests show where.)
+   */
   readonly neverWritesImmortal: boolean;
   /**
    * Callers may skip incref/decref on objects they know are immortal at compile time
@@ -112,8 +117,13 @@ export interface RefcountStrategy {
    * start-up). Returns false if the strategy cannot make this object immortal.
    */
   makeImmortal(o: Ref): boolean;
-  /** `Py_REFCNT`, what `sys.getrefcount` reports (before its +1 for the argument). Exact. */
+  /**
+   * `Py_REFCNT`, what `sys.getrefcount` reports (before its +1 for the argument), exact, with the
+   * runtime's own width and sign (a signed 64-bit `Py_ssize_t` unless the runtime reads less).
+   */
   refcount(o: Ref): bigint;
   /** `Py_SET_REFCNT` with the runtime's semantics (a no-op on immortals where the runtime does that). */
   setRefcount(o: Ref, n: number): void;
+  /** Counters the strategy keeps about itself (e.g. saturation warnings), reported by `heap.stats()`. */
+  counters?(): Readonly<Record<string, number>>;
 }

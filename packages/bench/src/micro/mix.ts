@@ -3,8 +3,15 @@
  * immortal objects and a skewed, seeded sequence of handles into it, built the same way in every
  * process so that each strategy and the raw loop see identical traffic.
  *
- * The mix imitates where an interpreter's refcount traffic lands: a few hot immortal singletons
- * (None, True, False, small ints), a tail of interned strings, and mostly mortal objects.
+ * An interpreter's refcount traffic comes from many call sites, each with its own habits: the
+ * site that loads constants touches None, True and small ints; the one that loads locals touches
+ * mostly mortal objects; container reads touch anything. Branch predictors key on the site and
+ * its recent history, so one site fed a random blend would overstate the cost of an immortality
+ * test. The mix therefore has four sites, walked one after another:
+ * - "constants": the 16 hot runtime singletons (immortal where the strategy can make them so);
+ * - "names": interned-string-like runtime objects (likewise);
+ * - "locals": mortal objects only;
+ * - "items": any object of the population, mortal or not.
  */
 import { Heap, type Ref } from "@immortal/heap";
 
@@ -12,23 +19,26 @@ import { Heap, type Ref } from "@immortal/heap";
 export interface MixOptions {
   /** Objects in the population. */
   objects: number;
-  /** Fraction of the population made immortal. */
+  /** Fraction of the population allocated as runtime statics (immortal where the strategy allows). */
   immortalFraction: number;
-  /** Length of the handle sequence one benchmark iteration walks. */
-  sequenceLength: number;
-  /** Seed for the sequence. */
+  /** Handles per site that one benchmark iteration walks. */
+  perSite: number;
+  /** Seed for the sequences. */
   seed: number;
 }
 
-/** The default mix: 4096 objects, a quarter immortal, 65,536 handles per iteration. */
-export const DEFAULT_MIX: MixOptions = { objects: 4096, immortalFraction: 0.25, sequenceLength: 1 << 16, seed: 0x1badb002 };
+/** The default mix: 4096 objects, a quarter of them runtime statics, 16,384 handles per site. */
+export const DEFAULT_MIX: MixOptions = { objects: 4096, immortalFraction: 0.25, perSite: 1 << 14, seed: 0x1badb002 };
 
-/** A population on a heap plus the sequence of handles to touch. */
+/** A population on a heap plus, for each of the four sites, the handles it touches in order. */
 export interface Mix {
   heap: Heap;
   objects: Int32Array;
   immortal: Uint8Array;
-  sequence: Int32Array;
+  constants: Int32Array;
+  names: Int32Array;
+  locals: Int32Array;
+  items: Int32Array;
 }
 
 /** xorshift32: small, fast, and the same in every process. */
@@ -43,9 +53,9 @@ function xorshift32(seed: number): () => number {
 }
 
 /**
- * Build the population on `heap`. Immortal objects are made with the heap's own means for the
- * strategy: `allocateStatic` (immortal where the strategy can, 999999999 on the baseline), or
- * instances of a type registered immortal where immortality is per type.
+ * Build the population on `heap`. Statics are made with the heap's own means for the strategy:
+ * `allocateStatic` (immortal where the strategy can, 999999999 on the baseline), or instances
+ * of a type registered immortal where immortality is per type.
  */
 export function buildMix(heap: Heap, options: MixOptions = DEFAULT_MIX): Mix {
   const small = heap.registerType({ name: "int", basicSize: 16 });
@@ -57,24 +67,36 @@ export function buildMix(heap: Heap, options: MixOptions = DEFAULT_MIX): Mix {
   const n = options.objects;
   const objects = new Int32Array(n);
   const immortal = new Uint8Array(n);
-  const immortalCount = Math.round(n * options.immortalFraction);
+  const staticCount = Math.round(n * options.immortalFraction);
+  const statics: Ref[] = [];
+  const strs: Ref[] = [];
+  const mortals: Ref[] = [];
   for (let i = 0; i < n; i++) {
     let o: Ref;
-    if (i < immortalCount) {
-      o = byType ? heap.allocateStatic(singleton.id) : heap.allocateStatic(i % 3 === 0 ? str.id : small.id);
-      immortal[i] = heap.isImmortal(o) ? 1 : 0;
+    if (i < staticCount) {
+      const isStr = i >= 16 && i % 2 === 0;
+      o = byType ? heap.allocateStatic(singleton.id) : heap.allocateStatic(isStr ? str.id : small.id);
+      (isStr ? strs : statics).push(o);
     } else {
       o = heap.allocate(rand() < 0.5 ? small.id : str.id);
       heap.incref(o); // a second owner, so the benchmark's decref never frees it
+      mortals.push(o);
     }
+    immortal[i] = heap.isImmortal(o) ? 1 : 0;
     objects[i] = o;
   }
-  // Skewed picks: half the traffic to the first 16 objects (the hot singletons), the rest spread out.
-  const sequence = new Int32Array(options.sequenceLength);
-  for (let k = 0; k < sequence.length; k++) {
-    const r = rand();
-    const idx = r < 0.5 ? Math.floor(rand() * Math.min(16, n)) : Math.floor(rand() * n);
-    sequence[k] = objects[idx];
-  }
-  return { heap, objects, immortal, sequence };
+  const pick = (pool: ArrayLike<Ref>, limit = pool.length) => {
+    const seq = new Int32Array(options.perSite);
+    for (let k = 0; k < seq.length; k++) seq[k] = pool[Math.floor(rand() * limit)];
+    return seq;
+  };
+  return {
+    heap,
+    objects,
+    immortal,
+    constants: pick(statics, Math.min(16, statics.length)),
+    names: pick(strs),
+    locals: pick(mortals),
+    items: pick(objects),
+  };
 }

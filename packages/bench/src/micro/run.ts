@@ -87,7 +87,7 @@ export function targetFor(subject: string): number | null {
 
 /** Render rows as a fixed-width table. */
 export function formatMicroTable(rows: MicroRow[]): string {
-  const head = ["subject", "pairs/s", "±rsd", "immortal%", "vs raw", "range", "target"];
+  const head = ["subject", "pairs/s", "±mad", "immortal%", "vs raw", "range", "target"];
   const body = rows.map((r) => {
     const t = targetFor(r.subject);
     return [

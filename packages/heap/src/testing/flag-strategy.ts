@@ -112,12 +112,12 @@ export const FLAG_STRATEGY_INFO: StrategyInfo = {
     immortalAfterBalancedPair: true,
     immortalDuringBalancedPair: true,
     // 2^62 − 1 has bit 62 clear.
-    decrefsToLoseImmortality: 1,
-    decrefsToFree: 2 ** 62,
+    decrefsToLoseImmortality: 1n,
+    decrefsToFree: 2n ** 62n,
     // 2^62 + 2^62 = 2^63: bit 62 clear.
-    increfsToLoseImmortality: 2 ** 62,
+    increfsToLoseImmortality: 2n ** 62n,
     mortalOverflow: "becomes-immortal",
-    // From 1 to 2^62 (2^62 − 1 is not exact as a double; the nearest is 2^62).
-    mortalIncrefsToImmortal: 2 ** 62 - 1,
+    // From 1 to 2^62.
+    mortalIncrefsToImmortal: 2n ** 62n - 1n,
   },
 };

@@ -1,0 +1,7 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { conditions: ["@immortal/source"] },
+  ssr: { resolve: { conditions: ["@immortal/source"] } },
+  test: { include: ["src/**/*.test.ts"] },
+});
