@@ -45,13 +45,22 @@ const CHUNK_LARGE_SHARED = 2;
 const CHUNK_LARGE_RUN = 3;
 const CHUNK_LARGE_CONT = 4;
 
-/** What a block holds, as recorded by the caller; the heap uses it to find objects at finalization. */
+/**
+ * What a block holds, as recorded by the caller; the heap uses it to find objects at finalization.
+ * Bit 1 marks an object, bit 0 (with it) a GC head in front, bit 2 a statically allocated object.
+ */
 export const enum BlockKind {
   None = 0,
   Raw = 1,
   Object = 2,
   GCObject = 3,
+  StaticFlag = 4,
 }
+
+/** Does a block of this kind hold an object? */
+export const isObjectBlock = (kind: number): boolean => (kind & BlockKind.Object) !== 0;
+/** Does a block of this kind start with a GC head? */
+export const isGCBlock = (kind: number): boolean => (kind & BlockKind.GCObject) === BlockKind.GCObject;
 
 /** Memory figures, as `sys._debugmallocstats` and tracemalloc would summarise them. */
 export interface AllocatorStats {
@@ -171,6 +180,12 @@ export class Allocator {
   /** The kind recorded for the block at `addr` (BlockKind.None if none starts there). */
   kindAt(addr: number): BlockKind {
     return (this.kinds[addr >> 4] ?? 0) as BlockKind;
+  }
+
+  /** Mark or unmark the object in the block at `addr` as statically allocated. */
+  setStatic(addr: number, isStatic: boolean): void {
+    const g = addr >> 4;
+    this.kinds[g] = isStatic ? this.kinds[g] | BlockKind.StaticFlag : this.kinds[g] & ~BlockKind.StaticFlag;
   }
 
   /** Calls `fn` for every allocated block, in address order. */

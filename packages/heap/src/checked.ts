@@ -4,7 +4,7 @@
  * decref that would take a mortal count below zero.
  */
 import { FREED_TYPE_ID, TYPE_WORD, type Ref } from "./layout.js";
-import type { Allocator } from "./allocator.js";
+import { isObjectBlock, type Allocator } from "./allocator.js";
 import type { HeapMemory } from "./memory.js";
 import type { RefcountStrategy, StrategyHost, StrategyInfo } from "./strategy.js";
 
@@ -59,7 +59,7 @@ export class CheckedStrategy implements RefcountStrategy {
       throw new UseAfterFreeError(o, operation);
     }
     const block = o - this.handleOffset(o);
-    if (this.mem.i32[(o + TYPE_WORD) >> 2] === FREED_TYPE_ID || this.allocator.kindAt(block) < 2) {
+    if (this.mem.i32[(o + TYPE_WORD) >> 2] === FREED_TYPE_ID || !isObjectBlock(this.allocator.kindAt(block))) {
       throw new UseAfterFreeError(o, operation);
     }
   }

@@ -109,6 +109,19 @@ describe("finalization", () => {
   });
 });
 
+describe("statics", () => {
+  it("forgets a static object's status when its block is reused", () => {
+    const { heap, t } = makeHeap();
+    const st = heap.allocateStatic(t.leaf.id);
+    heap.dealloc(st); // only code that bypasses the counts can free a static; its block goes to the free list
+    const reused = heap.allocate(t.leaf.id);
+    expect(reused).toBe(st);
+    const report = heap.finalize();
+    expect(report.static).toBe(0);
+    expect(report.leaked.map((l) => l.ref)).toEqual([reused]);
+  });
+});
+
 describe("instrumentation", () => {
   it("counts refcount stores and dirty pages since a snapshot", () => {
     const { heap, t } = makeHeap({ instrument: true });

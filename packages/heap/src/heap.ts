@@ -3,7 +3,7 @@
  * object's life from here: {@link Heap.allocate} → {@link Heap.incref} / {@link Heap.decref} →
  * deallocation (type's dealloc, then free list or allocator) → {@link CyclicGC} → {@link Heap.finalize}.
  */
-import { Allocator, BlockKind, type AllocatorStats } from "./allocator.js";
+import { Allocator, BlockKind, isGCBlock, isObjectBlock, type AllocatorStats } from "./allocator.js";
 import { CheckedStrategy, DoubleFreeError, UseAfterFreeError } from "./checked.js";
 import { CountingStrategy, type RefcountCounts } from "./counting.js";
 import { CyclicGC, type GCStats } from "./gc.js";
@@ -87,7 +87,6 @@ export class Heap {
   private readonly checker: CheckedStrategy | null;
   allocations = 0;
   deallocations = 0;
-  private readonly statics = new Set<Ref>();
   private readonly freeLists: (Ref[] | undefined)[] = [];
   private deallocating = false;
   private readonly pendingDealloc: Ref[] = [];
@@ -133,7 +132,7 @@ export class Heap {
   allocateStatic(typeId: number, payloadBytes?: number): Ref {
     const o = this.allocateBlock(typeId, payloadBytes);
     this.rc.initStatic(o);
-    this.statics.add(o);
+    this.allocator.setStatic(o - this.handleOffset(o), true);
     return o;
   }
 
@@ -149,6 +148,7 @@ export class Heap {
     if (stack !== undefined && stack.length > 0) {
       o = stack.pop()!;
       reused = true;
+      this.allocator.setStatic(o - front, false);
     } else {
       o = this.allocator.alloc(total, t.gc ? BlockKind.GCObject : BlockKind.Object) + front;
     }
@@ -412,15 +412,15 @@ export class Heap {
     if (!Number.isInteger(o) || o <= 0 || o >= this.mem.byteLength || (o & 7) !== 0) return false;
     const typeId = this.mem.i32[(o + TYPE_WORD) >> 2];
     if (typeId === FREED_TYPE_ID || typeId >= this.types.size) return false;
-    return this.allocator.kindAt(o - this.handleOffset(o)) >= BlockKind.Object;
+    return isObjectBlock(this.allocator.kindAt(o - this.handleOffset(o)));
   }
 
   /** Calls `fn` for every live object, in address order. */
   forEachObject(fn: (o: Ref, typeId: number) => void): void {
     const extra = this.extraHeader;
     this.allocator.forEachBlock((block, kind) => {
-      if (kind < BlockKind.Object) return;
-      const o = block + (kind === BlockKind.GCObject ? GC_HEAD_SIZE : 0) + extra;
+      if (!isObjectBlock(kind)) return;
+      const o = block + (isGCBlock(kind) ? GC_HEAD_SIZE : 0) + extra;
       const typeId = this.mem.i32[(o + TYPE_WORD) >> 2];
       if (typeId !== FREED_TYPE_ID) fn(o, typeId);
     });
@@ -480,7 +480,7 @@ export class Heap {
     const report: LeakReport = { immortal: 0, static: 0, leaked: [], bytesFreed: 0 };
     for (const o of live) {
       if (this.strategy.isImmortal(o)) report.immortal++;
-      else if (this.statics.has(o)) report.static++;
+      else if ((this.allocator.kindAt(o - this.handleOffset(o)) & BlockKind.StaticFlag) !== 0) report.static++;
       else {
         report.leaked.push({
           ref: o,
@@ -496,14 +496,13 @@ export class Heap {
     this.allocator.forEachBlock((addr) => blocks.push(addr));
     for (const addr of blocks) {
       const kind = this.allocator.kindAt(addr);
-      if (kind >= BlockKind.Object) {
-        const o = addr + (kind === BlockKind.GCObject ? GC_HEAD_SIZE : 0) + this.extraHeader;
+      if (isObjectBlock(kind)) {
+        const o = addr + (isGCBlock(kind) ? GC_HEAD_SIZE : 0) + this.extraHeader;
         this.mem.setI32(o + TYPE_WORD, FREED_TYPE_ID);
       }
       this.allocator.free(addr);
     }
     this.freeLists.length = 0;
-    this.statics.clear();
     report.bytesFreed = before - this.allocator.getStats().bytesInUse;
     this.gc.reset();
     this.finalized = true;

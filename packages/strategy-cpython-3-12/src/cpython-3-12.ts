@@ -23,13 +23,10 @@
  */
 import {
   readRefcountSigned,
-  REFCNT_HI,
-  REFCNT_LO,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
 } from "@immortal/heap";
 
@@ -49,54 +46,48 @@ export const IMMORTAL_REFCNT_3_12 = 0xffff_ffff;
 export const IMMORTAL_MINIMUM_LOW_3_12 = 0x8000_0000;
 
 /** CPython 3.12, 64-bit: saturated low half, sign-tested. */
-export class CPython312Strategy implements RefcountStrategy {
+export class CPython312Strategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = CPYTHON_3_12_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   /** `_Py_NewReference`: `ob_refcnt = 1` as a 64-bit store. The count is the only mark, so this clears it. */
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** `PyObject_HEAD_INIT` inside the core (`Py_BUILD_CORE`): `ob_refcnt = _Py_IMMORTAL_REFCNT`. */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, IMMORTAL_REFCNT_3_12 | 0);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, IMMORTAL_REFCNT_3_12 | 0);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** `Py_INCREF`: 32-bit add on the low half; no store when it wraps to 0 (saturated). */
   incref(o: Ref): void {
-    const mem = this.mem;
-    const next = (mem.u32[o >> 2] + 1) | 0;
+    const i = o >> 2;
+    const next = (this.i32[i] + 1) | 0;
     if (next === 0) return;
-    mem.setRefWord(o, next);
+    this.store(i, next);
   }
 
   /** `Py_DECREF`: nothing if the low half is negative; else a full 64-bit decrement, dealloc at 0. */
   decref(o: Ref): boolean {
-    const mem = this.mem;
     const i = o >> 2;
-    const lo = mem.i32[i];
+    const lo = this.i32[i];
     if (lo < 0) return false;
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
-      return lo === 1 && mem.u32[i + 1] === 0;
+      this.store(i, lo - 1);
+      return lo === 1 && this.i32[i + 1] === 0;
     }
     // Low half 0 with a non-zero high half (left by an unaware carry): borrow. The new low half
     // is 0xFFFFFFFF, which reads as immortal again.
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, mem.u32[i + 1] - 1);
+    this.store(i, -1);
+    this.store(i + 1, this.i32[i + 1] - 1);
     return false;
   }
 
   /** `_Py_IsImmortal` on 64-bit: `(int32_t)ob_refcnt < 0`. */
   isImmortal(o: Ref): boolean {
-    return this.mem.i32[o >> 2] < 0;
+    return this.i32[o >> 2] < 0;
   }
 
   /** `PyUnstable_SetImmortal` semantics (3.12 has no such API; the runtime's `_Py_SetImmortal` does the marking). */
@@ -108,8 +99,8 @@ export class CPython312Strategy implements RefcountStrategy {
 
   /** `_Py_SetImmortal`: store `_Py_IMMORTAL_REFCNT` (a 64-bit store, even if already immortal). */
   makeImmortal(o: Ref): boolean {
-    this.mem.setRefWord(o + REFCNT_LO, IMMORTAL_REFCNT_3_12 | 0);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, IMMORTAL_REFCNT_3_12 | 0);
+    this.store((o >> 2) + 1, 0);
     return true;
   }
 

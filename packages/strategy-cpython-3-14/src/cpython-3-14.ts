@@ -22,12 +22,9 @@
  */
 import {
   readRefcount64,
-  REFCNT_HI,
-  REFCNT_LO,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
 } from "@immortal/heap";
 
@@ -74,61 +71,59 @@ export const STATIC_IMMORTAL_INITIAL_REFCNT =
 const FLAGS_IN_HI = OB_FLAGS_SHIFT - 32;
 
 /** CPython 3.14, 64-bit: mid-range count, sticky increfs, `ob_flags`. */
-export class CPython314Strategy implements RefcountStrategy {
+export class CPython314Strategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = CPYTHON_3_14_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   /** `new_reference`: `ob_refcnt_full = 1`, so `ob_overflow` and `ob_flags` are cleared too. */
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** `PyObject_HEAD_INIT`: `ob_refcnt_full = _Py_STATIC_IMMORTAL_INITIAL_REFCNT`. */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, IMMORTAL_INITIAL_REFCNT | 0);
-    this.mem.setRefWord(o + REFCNT_HI, STATIC_FLAG_BITS << FLAGS_IN_HI);
+    this.store(o >> 2, IMMORTAL_INITIAL_REFCNT | 0);
+    this.store((o >> 2) + 1, STATIC_FLAG_BITS << FLAGS_IN_HI);
   }
 
-  /** `Py_INCREF`: no store once `ob_refcnt` ≥ 3<<30, else `ob_refcnt + 1` into the 32-bit field. */
+  /**
+   * `Py_INCREF`: no store once `ob_refcnt` ≥ 3<<30 (an unsigned compare), else `ob_refcnt + 1`
+   * into the 32-bit field (from 0x7FFFFFFF that is 0x80000000, the first immortal value).
+   */
   incref(o: Ref): void {
-    const mem = this.mem;
-    const cur = mem.u32[o >> 2];
-    if (cur >= IMMORTAL_INITIAL_REFCNT) return;
-    mem.setRefWord(o, cur + 1);
+    const i = o >> 2;
+    const cur = this.i32[i];
+    if ((cur >>> 0) >= IMMORTAL_INITIAL_REFCNT) return;
+    this.store(i, (cur + 1) | 0);
   }
 
   /** `Py_DECREF`: nothing if immortal, else `--ob_refcnt` (32 bits) and dealloc when it reaches 0. */
   decref(o: Ref): boolean {
-    const mem = this.mem;
-    const cur = mem.i32[o >> 2];
+    const i = o >> 2;
+    const cur = this.i32[i];
     if (cur < 0) return false;
-    mem.setRefWord(o, cur - 1);
+    this.store(i, cur - 1);
     return cur === 1;
   }
 
   /** `_Py_IsImmortal` on 64-bit: `(int32_t)ob_refcnt < 0`. */
   isImmortal(o: Ref): boolean {
-    return this.mem.i32[o >> 2] < 0;
+    return this.i32[o >> 2] < 0;
   }
 
   /** `_Py_IsStaticImmortal` on 64-bit: `ob_flags & _Py_STATICALLY_ALLOCATED_FLAG`. */
   isStaticImmortal(o: Ref): boolean {
-    return ((this.mem.u32[(o >> 2) + 1] >>> FLAGS_IN_HI) & STATICALLY_ALLOCATED_FLAG) !== 0;
+    return ((this.i32[(o >> 2) + 1] >>> FLAGS_IN_HI) & STATICALLY_ALLOCATED_FLAG) !== 0;
   }
 
   /** `ob_flags` (16 bits). */
   flags(o: Ref): number {
-    return this.mem.u32[(o >> 2) + 1] >>> FLAGS_IN_HI;
+    return this.i32[(o >> 2) + 1] >>> FLAGS_IN_HI;
   }
 
   /** `ob_overflow` (16 bits): carries from unaware full-width increments. */
   overflow(o: Ref): number {
-    return this.mem.u32[(o >> 2) + 1] & 0xffff;
+    return this.i32[(o >> 2) + 1] & 0xffff;
   }
 
   /**
@@ -136,7 +131,7 @@ export class CPython314Strategy implements RefcountStrategy {
    * never is), else `_Py_SetImmortal` and 1. (CPython also refuses `str`; the heap has no str type.)
    */
   immortalize(o: Ref): 0 | 1 {
-    if (this.mem.u32[o >> 2] !== 1) return 0;
+    if (this.i32[o >> 2] !== 1) return 0;
     this.makeImmortal(o);
     return 1;
   }
@@ -147,10 +142,10 @@ export class CPython314Strategy implements RefcountStrategy {
    */
   makeImmortal(o: Ref): boolean {
     if (this.isImmortal(o)) return true;
-    const mem = this.mem;
-    const overflow = mem.u32[(o >> 2) + 1] & 0xffff;
-    mem.setRefWord(o + REFCNT_HI, (IMMORTAL_FLAGS << FLAGS_IN_HI) | overflow);
-    mem.setRefWord(o + REFCNT_LO, IMMORTAL_INITIAL_REFCNT | 0);
+    const i = o >> 2;
+    const overflow = this.i32[i + 1] & 0xffff;
+    this.store(i + 1, (IMMORTAL_FLAGS << FLAGS_IN_HI) | overflow);
+    this.store(i, IMMORTAL_INITIAL_REFCNT | 0);
     return true;
   }
 
@@ -167,7 +162,7 @@ export class CPython314Strategy implements RefcountStrategy {
   /** `Py_SET_REFCNT`: a no-op on immortals, else `ob_refcnt = (uint32_t)refcnt` (the high word is kept). */
   setRefcount(o: Ref, n: number): void {
     if (this.isImmortal(o)) return;
-    this.mem.setRefWord(o + REFCNT_LO, Number(BigInt.asIntN(32, BigInt(n))));
+    this.store(o >> 2, Number(BigInt.asIntN(32, BigInt(n))));
   }
 }
 

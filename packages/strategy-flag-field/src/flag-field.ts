@@ -15,14 +15,11 @@
  * one, for an object immortalized while uniquely referenced.
  */
 import {
-  REFCNT_HI,
-  REFCNT_LO,
   readRefcount64,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
 } from "@immortal/heap";
 
@@ -38,77 +35,69 @@ export const FLAGS_OFFSET = -8;
 /** The immortal flag: bit 0 of the flags word's low 32 bits. No other bit is used. */
 export const IMMORTAL_FLAG = 1;
 
-/** Immortal iff the flag in front of the header is set; the count is untouched by marking. */
-export class FlagFieldStrategy implements RefcountStrategy {
+/**
+ * Immortal iff the flag in front of the header is set; the count is untouched by marking.
+ * The flags word is read as `this.i32[(o >> 2) - 2]` (word {@link FLAGS_OFFSET} / 4 from the handle's).
+ */
+export class FlagFieldStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = FLAG_FIELD_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   /** Count 1, and the flag cleared if a previous occupant of a reused block left it set. */
   initMortal(o: Ref): void {
-    const mem = this.mem;
-    mem.setRefWord(o + REFCNT_LO, 1);
-    mem.setRefWord(o + REFCNT_HI, 0);
-    const flags = mem.i32[(o + FLAGS_OFFSET) >> 2];
-    if ((flags & IMMORTAL_FLAG) !== 0) mem.setI32(o + FLAGS_OFFSET, flags & ~IMMORTAL_FLAG);
+    const i = o >> 2;
+    this.store(i, 1);
+    this.store(i + 1, 0);
+    const flags = this.i32[i - 2];
+    if ((flags & IMMORTAL_FLAG) !== 0) this.mem.setI32(o + FLAGS_OFFSET, flags & ~IMMORTAL_FLAG);
   }
 
   /** Count 1 with the flag set: the count means nothing for a flagged object. */
   initStatic(o: Ref): void {
-    const mem = this.mem;
-    mem.setRefWord(o + REFCNT_LO, 1);
-    mem.setRefWord(o + REFCNT_HI, 0);
-    mem.setI32(o + FLAGS_OFFSET, mem.i32[(o + FLAGS_OFFSET) >> 2] | IMMORTAL_FLAG);
+    const i = o >> 2;
+    this.store(i, 1);
+    this.store(i + 1, 0);
+    this.mem.setI32(o + FLAGS_OFFSET, this.i32[i - 2] | IMMORTAL_FLAG);
   }
 
   incref(o: Ref): void {
-    const mem = this.mem;
     const i = o >> 2;
-    if ((mem.i32[i - 2] & IMMORTAL_FLAG) !== 0) return;
-    const u32 = mem.u32;
-    const lo = (u32[i] + 1) | 0;
-    mem.setRefWord(o, lo);
-    if (lo === 0) mem.setRefWord(o + REFCNT_HI, u32[i + 1] + 1);
+    if ((this.i32[i - 2] & IMMORTAL_FLAG) !== 0) return;
+    const lo = (this.i32[i] + 1) | 0;
+    this.store(i, lo);
+    if (lo === 0) this.store(i + 1, this.i32[i + 1] + 1); // carry into the high word
   }
 
   decref(o: Ref): boolean {
-    const mem = this.mem;
     const i = o >> 2;
-    if ((mem.i32[i - 2] & IMMORTAL_FLAG) !== 0) return false;
-    const u32 = mem.u32;
-    const lo = u32[i];
-    const hi = u32[i + 1];
+    if ((this.i32[i - 2] & IMMORTAL_FLAG) !== 0) return false;
+    const lo = this.i32[i];
+    const hi = this.i32[i + 1];
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
+      this.store(i, lo - 1);
       return lo === 1 && hi === 0;
     }
     // Borrow from the high word.
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, hi - 1);
+    this.store(i, -1);
+    this.store(i + 1, hi - 1);
     return false;
   }
 
   isImmortal(o: Ref): boolean {
-    return (this.mem.i32[(o >> 2) - 2] & IMMORTAL_FLAG) !== 0;
+    return (this.i32[(o >> 2) - 2] & IMMORTAL_FLAG) !== 0;
   }
 
   immortalize(o: Ref): 0 | 1 {
-    const mem = this.mem;
     const i = o >> 2;
-    const flags = mem.i32[i - 2];
+    const flags = this.i32[i - 2];
     if ((flags & IMMORTAL_FLAG) !== 0) return 0;
-    if (mem.u32[i] !== 1 || mem.u32[i + 1] !== 0) return 0;
-    mem.setI32(o + FLAGS_OFFSET, flags | IMMORTAL_FLAG);
+    if (this.i32[i] !== 1 || this.i32[i + 1] !== 0) return 0;
+    this.mem.setI32(o + FLAGS_OFFSET, flags | IMMORTAL_FLAG);
     return 1;
   }
 
   makeImmortal(o: Ref): boolean {
-    const mem = this.mem;
-    const flags = mem.i32[(o >> 2) - 2];
-    if ((flags & IMMORTAL_FLAG) === 0) mem.setI32(o + FLAGS_OFFSET, flags | IMMORTAL_FLAG);
+    const flags = this.i32[(o >> 2) - 2];
+    if ((flags & IMMORTAL_FLAG) === 0) this.mem.setI32(o + FLAGS_OFFSET, flags | IMMORTAL_FLAG);
     return true;
   }
 

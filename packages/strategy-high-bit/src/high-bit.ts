@@ -16,14 +16,11 @@
  * CPython never shipped this layout: 3.12 chose a saturating low-32-bit count instead.
  */
 import {
-  REFCNT_HI,
-  REFCNT_LO,
   readRefcount64,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
 } from "@immortal/heap";
 
@@ -63,61 +60,50 @@ export const HIGH_BIT_UNAWARE_EXACT = {
 } as const;
 
 /** Immortal iff bit 61 of the 64-bit count is set; aware operations never store to such a count. */
-export class HighBitStrategy implements RefcountStrategy {
+export class HighBitStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = HIGH_BIT_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 0);
-    this.mem.setRefWord(o + REFCNT_HI, IMMORTAL_REFCNT_HI_WORD);
+    this.storeImmortal(o);
   }
 
   incref(o: Ref): void {
-    const mem = this.mem;
-    const u32 = mem.u32;
     const i = o >> 2;
-    const hi = u32[i + 1];
+    const hi = this.i32[i + 1];
     if ((hi & IMMORTAL_BIT_HI_WORD) !== 0) return;
-    const lo = (u32[i] + 1) | 0;
-    mem.setRefWord(o, lo);
-    if (lo === 0) mem.setRefWord(o + REFCNT_HI, hi + 1);
+    const lo = (this.i32[i] + 1) | 0;
+    this.store(i, lo);
+    if (lo === 0) this.store(i + 1, hi + 1); // carry into the high word
   }
 
   decref(o: Ref): boolean {
-    const mem = this.mem;
-    const u32 = mem.u32;
     const i = o >> 2;
-    const hi = u32[i + 1];
+    const hi = this.i32[i + 1];
     if ((hi & IMMORTAL_BIT_HI_WORD) !== 0) return false;
-    const lo = u32[i];
+    const lo = this.i32[i];
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
+      this.store(i, lo - 1);
       return lo === 1 && hi === 0;
     }
     // Borrow from the high word.
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, hi - 1);
+    this.store(i, -1);
+    this.store(i + 1, hi - 1);
     return false;
   }
 
   isImmortal(o: Ref): boolean {
-    return (this.mem.u32[(o >> 2) + 1] & IMMORTAL_BIT_HI_WORD) !== 0;
+    return (this.i32[(o >> 2) + 1] & IMMORTAL_BIT_HI_WORD) !== 0;
   }
 
   immortalize(o: Ref): 0 | 1 {
-    const u32 = this.mem.u32;
     const i = o >> 2;
     // Uniquely referenced means a count of exactly 1 (whose high word, and so bit 61, is clear).
-    if (u32[i] !== 1 || u32[i + 1] !== 0) return 0;
+    if (this.i32[i] !== 1 || this.i32[i + 1] !== 0) return 0;
     this.storeImmortal(o);
     return 1;
   }
@@ -138,9 +124,10 @@ export class HighBitStrategy implements RefcountStrategy {
     writeRefcount64(this.mem, o, BigInt(n));
   }
 
+  /** Store `_Py_IMMORTAL_REFCNT`: low word 0, high word 0x30000000. */
   private storeImmortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 0);
-    this.mem.setRefWord(o + REFCNT_HI, IMMORTAL_REFCNT_HI_WORD);
+    this.store(o >> 2, 0);
+    this.store((o >> 2) + 1, IMMORTAL_REFCNT_HI_WORD);
   }
 }
 

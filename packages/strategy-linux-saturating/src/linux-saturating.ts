@@ -21,15 +21,7 @@
  * refcount_read, __refcount_add, __refcount_sub_and_test) and `lib/refcount.c`
  * (refcount_warn_saturate). Kernel C is built with -fno-strict-overflow, so `old + 1` wraps.
  */
-import {
-  REFCNT_HI,
-  REFCNT_LO,
-  type HeapMemory,
-  type Ref,
-  type RefcountStrategy,
-  type StrategyHost,
-  type StrategyInfo,
-} from "@immortal/heap";
+import { WordStrategy, type Ref, type RefcountStrategy, type StrategyInfo } from "@immortal/heap";
 
 /**
  * `REFCOUNT_SATURATED` = `INT_MIN / 2` = −1,073,741,824 as an `int`, bit pattern 0xC0000000
@@ -47,70 +39,65 @@ export const REFCOUNT_SATURATED_U32 = REFCOUNT_SATURATED >>> 0;
 export const REFCOUNT_MAX = 0x7fff_ffff;
 
 /** The kernel's `refcount_t` (32 bits, saturating at 0xC0000000) on the heap's low refcount word. */
-export class LinuxSaturatingStrategy implements RefcountStrategy {
+export class LinuxSaturatingStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = LINUX_SATURATING_INFO;
   /** WARNs raised: one per `refcount_warn_saturate` call (saturation, use-after-free, underflow). */
   warnings = 0;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   /** `refcount_set(r, 1)` (`REFCOUNT_INIT(1)`); the high word, not part of `refcount_t`, is zeroed. */
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** A static object: initialised saturated, the only immortal state `refcount_t` has. */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, REFCOUNT_SATURATED);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, REFCOUNT_SATURATED);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** `refcount_inc` → `__refcount_add(1)`: the fetch-add always stores; then the checks. */
   incref(o: Ref): void {
-    const mem = this.mem;
-    const old = mem.i32[o >> 2];
+    const i = o >> 2;
+    const old = this.i32[i];
     const next = (old + 1) | 0;
-    mem.setRefWord(o, next);
+    this.store(i, next);
     // old == 0: REFCOUNT_ADD_UAF; old < 0 or old + 1 < 0: REFCOUNT_ADD_OVF.
-    if (old <= 0 || next < 0) this.warnSaturate(o);
+    if (old <= 0 || next < 0) this.warnSaturate(i);
   }
 
   /** `refcount_dec_and_test` → `__refcount_sub_and_test(1)`: true at 1 → 0; saturate below. */
   decref(o: Ref): boolean {
-    const mem = this.mem;
-    const old = mem.i32[o >> 2];
-    mem.setRefWord(o, (old - 1) | 0);
+    const i = o >> 2;
+    const old = this.i32[i];
+    this.store(i, (old - 1) | 0);
     if (old === 1) return true;
     // old <= 0 || old − 1 < 0, which for a decrement of 1 is old <= 0: REFCOUNT_SUB_UAF.
-    if (old <= 0) this.warnSaturate(o);
+    if (old <= 0) this.warnSaturate(i);
     return false;
   }
 
   /** Saturated (or otherwise negative, which the next operation saturates): `(int)refs < 0`. */
   isImmortal(o: Ref): boolean {
-    return this.mem.i32[o >> 2] < 0;
+    return this.i32[o >> 2] < 0;
   }
 
-  /** `refcount_warn_saturate`: `refcount_set(r, REFCOUNT_SATURATED)` then WARN. */
-  private warnSaturate(o: Ref): void {
-    this.mem.setRefWord(o, REFCOUNT_SATURATED);
+  /** `refcount_warn_saturate` on the count in word `i`: `refcount_set(r, REFCOUNT_SATURATED)` then WARN. */
+  private warnSaturate(i: number): void {
+    this.store(i, REFCOUNT_SATURATED);
     this.warnings++;
   }
 
   /** `PyUnstable_SetImmortal` semantics: saturate a uniquely referenced object (no WARN: deliberate). */
   immortalize(o: Ref): 0 | 1 {
-    if (this.isImmortal(o) || this.mem.u32[o >> 2] !== 1) return 0;
+    if (this.isImmortal(o) || this.i32[o >> 2] !== 1) return 0;
     this.makeImmortal(o);
     return 1;
   }
 
   /** `refcount_set(r, REFCOUNT_SATURATED)`. */
   makeImmortal(o: Ref): boolean {
-    this.mem.setRefWord(o + REFCNT_LO, REFCOUNT_SATURATED);
+    this.store(o >> 2, REFCOUNT_SATURATED);
     return true;
   }
 
@@ -122,14 +109,14 @@ export class LinuxSaturatingStrategy implements RefcountStrategy {
     return BigInt(this.mem.u32[o >> 2]);
   }
 
-  /** `refcount_set`: a plain 32-bit store, even on a saturated count. */
   /** Reported by `heap.stats().strategy`: how many times refcount_warn_saturate would have fired. */
   counters(): Readonly<Record<string, number>> {
     return { warnings: this.warnings };
   }
 
+  /** `refcount_set`: a plain 32-bit store, even on a saturated count. */
   setRefcount(o: Ref, n: number): void {
-    this.mem.setRefWord(o + REFCNT_LO, Number(BigInt.asIntN(32, BigInt(n))));
+    this.store(o >> 2, Number(BigInt.asIntN(32, BigInt(n))));
   }
 }
 

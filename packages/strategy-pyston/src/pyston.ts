@@ -17,13 +17,10 @@
  */
 import {
   readRefcountSigned,
-  REFCNT_HI,
-  REFCNT_LO,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
 } from "@immortal/heap";
 
@@ -45,53 +42,48 @@ export const IMMORTAL_REFCOUNT_HI = 0x1000_0000;
 export const IMMORTAL_THRESHOLD_HI = 0x0800_0000;
 
 /** Pyston: 2^60 count, > 2^59 test, plain increfs and decrefs. */
-export class PystonStrategy implements RefcountStrategy {
+export class PystonStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = PYSTON_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   /** `_Py_NewReference`: `Py_REFCNT(op) = 1`. */
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** A static runtime object, marked with `MAKE_IMMORTAL` (count 2^60). */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 0);
-    this.mem.setRefWord(o + REFCNT_HI, IMMORTAL_REFCOUNT_HI);
+    this.store(o >> 2, 0);
+    this.store((o >> 2) + 1, IMMORTAL_REFCOUNT_HI);
   }
 
   /** `Py_INCREF`: `op->ob_refcnt++` on the 64-bit count, immortal or not. */
   incref(o: Ref): void {
-    const mem = this.mem;
-    const lo = (mem.u32[o >> 2] + 1) | 0;
-    mem.setRefWord(o, lo);
-    if (lo === 0) mem.setRefWord(o + REFCNT_HI, mem.u32[(o >> 2) + 1] + 1);
+    const i = o >> 2;
+    const lo = (this.i32[i] + 1) | 0;
+    this.store(i, lo);
+    if (lo === 0) this.store(i + 1, this.i32[i + 1] + 1); // carry into the high word
   }
 
   /** `Py_DECREF`: `--op->ob_refcnt`, dealloc when it is exactly 0. */
   decref(o: Ref): boolean {
-    const mem = this.mem;
     const i = o >> 2;
-    const lo = mem.u32[i];
+    const lo = this.i32[i];
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
-      return lo === 1 && mem.u32[i + 1] === 0;
+      this.store(i, lo - 1);
+      return lo === 1 && this.i32[i + 1] === 0;
     }
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, mem.u32[i + 1] - 1);
+    // Borrow from the high word.
+    this.store(i, -1);
+    this.store(i + 1, this.i32[i + 1] - 1);
     return false;
   }
 
   /** `IS_IMMORTAL`: `ob_refcnt > IMMORTAL_REFCOUNT / 2`, a signed 64-bit compare. */
   isImmortal(o: Ref): boolean {
-    const mem = this.mem;
-    const hi = mem.i32[(o >> 2) + 1];
-    return hi > IMMORTAL_THRESHOLD_HI || (hi === IMMORTAL_THRESHOLD_HI && mem.u32[o >> 2] !== 0);
+    const i = o >> 2;
+    const hi = this.i32[i + 1];
+    return hi > IMMORTAL_THRESHOLD_HI || (hi === IMMORTAL_THRESHOLD_HI && this.i32[i] !== 0);
   }
 
   /** `PyUnstable_SetImmortal` semantics on top of `MAKE_IMMORTAL`. */
@@ -103,8 +95,8 @@ export class PystonStrategy implements RefcountStrategy {
 
   /** `MAKE_IMMORTAL`: `ob_refcnt = IMMORTAL_REFCOUNT`, unconditionally. */
   makeImmortal(o: Ref): boolean {
-    this.mem.setRefWord(o + REFCNT_LO, 0);
-    this.mem.setRefWord(o + REFCNT_HI, IMMORTAL_REFCOUNT_HI);
+    this.store(o >> 2, 0);
+    this.store((o >> 2) + 1, IMMORTAL_REFCOUNT_HI);
     return true;
   }
 

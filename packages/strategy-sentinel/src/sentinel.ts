@@ -14,14 +14,11 @@
  * and leaks.
  */
 import {
-  REFCNT_HI,
-  REFCNT_LO,
   readRefcount64,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
 } from "@immortal/heap";
 
@@ -36,66 +33,60 @@ export const SENTINEL_REFCNT = 0x3fff_ffff;
 /** {@link SENTINEL_REFCNT} as a bigint, as {@link SentinelStrategy.refcount} reports it. */
 export const SENTINEL_REFCNT_BIG = 1_073_741_823n;
 
-/** Immortal iff the 64-bit count equals {@link SENTINEL_REFCNT}; aware operations never move it. */
-export class SentinelStrategy implements RefcountStrategy {
+/**
+ * Immortal iff the 64-bit count equals {@link SENTINEL_REFCNT}; aware operations never move it.
+ *
+ * The hot paths read the words as int32: the sentinel is below 2^31, so comparing the signed low
+ * word with it is the same test as comparing the unsigned one, and stores wrap modulo 2^32 either way.
+ */
+export class SentinelStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = SENTINEL_INFO;
-  private mem!: HeapMemory;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-  }
 
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** Statically allocated objects start immortal, as `PyObject_HEAD_INIT` does inside the 3.12 core. */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, SENTINEL_REFCNT);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, SENTINEL_REFCNT);
+    this.store((o >> 2) + 1, 0);
   }
 
   incref(o: Ref): void {
-    const mem = this.mem;
-    const u32 = mem.u32;
     const i = o >> 2;
-    const lo = u32[i];
-    if (lo === SENTINEL_REFCNT && u32[i + 1] === 0) return;
+    const lo = this.i32[i];
+    if (lo === SENTINEL_REFCNT && this.i32[i + 1] === 0) return;
     const next = (lo + 1) | 0;
-    mem.setRefWord(o, next);
-    if (next === 0) mem.setRefWord(o + REFCNT_HI, u32[i + 1] + 1);
+    this.store(i, next);
+    if (next === 0) this.store(i + 1, this.i32[i + 1] + 1); // carry into the high word
   }
 
   decref(o: Ref): boolean {
-    const mem = this.mem;
-    const u32 = mem.u32;
     const i = o >> 2;
-    const lo = u32[i];
-    const hi = u32[i + 1];
+    const lo = this.i32[i];
+    const hi = this.i32[i + 1];
     if (lo === SENTINEL_REFCNT && hi === 0) return false;
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
+      this.store(i, lo - 1);
       return lo === 1 && hi === 0;
     }
     // Borrow from the high word.
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, hi - 1);
+    this.store(i, -1);
+    this.store(i + 1, hi - 1);
     return false;
   }
 
   isImmortal(o: Ref): boolean {
-    const u32 = this.mem.u32;
     const i = o >> 2;
-    return u32[i] === SENTINEL_REFCNT && u32[i + 1] === 0;
+    return this.i32[i] === SENTINEL_REFCNT && this.i32[i + 1] === 0;
   }
 
   immortalize(o: Ref): 0 | 1 {
-    const u32 = this.mem.u32;
     const i = o >> 2;
     // Uniquely referenced means a count of exactly 1 (which is never the sentinel).
-    if (u32[i] !== 1 || u32[i + 1] !== 0) return 0;
-    this.mem.setRefWord(o + REFCNT_LO, SENTINEL_REFCNT);
+    if (this.i32[i] !== 1 || this.i32[i + 1] !== 0) return 0;
+    this.store(i, SENTINEL_REFCNT);
     return 1;
   }
 

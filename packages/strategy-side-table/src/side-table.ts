@@ -18,11 +18,9 @@
  * them as mortal after one length check and never read out of bounds.
  */
 import {
-  REFCNT_HI,
-  REFCNT_LO,
   readRefcount64,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
   type StrategyHost,
@@ -39,13 +37,12 @@ export const BYTES_PER_TABLE_WORD = GRANULE_BYTES * 32;
 export const HEAP_BYTES_PER_TABLE_BYTE = GRANULE_BYTES * 8;
 
 /** Immortal iff the object's bit is set in a bitmap kept outside the heap; counts are untouched by marking. */
-export class SideTableStrategy implements RefcountStrategy {
+export class SideTableStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = SIDE_TABLE_INFO;
-  private mem!: HeapMemory;
   private table = new Uint32Array(0);
 
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
+  override attach(host: StrategyHost): void {
+    super.attach(host);
     this.cover();
   }
 
@@ -72,8 +69,8 @@ export class SideTableStrategy implements RefcountStrategy {
 
   /** Count 1, and the handle's bit cleared: a freed immortal's block may be reused. */
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
     const t = this.table;
     const w = o >>> 8;
     if (w < t.length) t[w] &= ~(1 << ((o >>> 3) & 31));
@@ -81,8 +78,8 @@ export class SideTableStrategy implements RefcountStrategy {
 
   /** Count 1 with the bit set: the count means nothing for a marked object. */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
     this.mark(o);
   }
 
@@ -90,27 +87,26 @@ export class SideTableStrategy implements RefcountStrategy {
     const t = this.table;
     const w = o >>> 8;
     if (w < t.length && (t[w] & (1 << ((o >>> 3) & 31))) !== 0) return;
-    const mem = this.mem;
-    const lo = (mem.u32[o >> 2] + 1) | 0;
-    mem.setRefWord(o, lo);
-    if (lo === 0) mem.setRefWord(o + REFCNT_HI, mem.u32[(o >> 2) + 1] + 1);
+    const i = o >> 2;
+    const lo = (this.i32[i] + 1) | 0;
+    this.store(i, lo);
+    if (lo === 0) this.store(i + 1, this.i32[i + 1] + 1); // carry into the high word
   }
 
   decref(o: Ref): boolean {
     const t = this.table;
     const w = o >>> 8;
     if (w < t.length && (t[w] & (1 << ((o >>> 3) & 31))) !== 0) return false;
-    const mem = this.mem;
     const i = o >> 2;
-    const lo = mem.u32[i];
-    const hi = mem.u32[i + 1];
+    const lo = this.i32[i];
+    const hi = this.i32[i + 1];
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
+      this.store(i, lo - 1);
       return lo === 1 && hi === 0;
     }
     // Borrow from the high word.
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, hi - 1);
+    this.store(i, -1);
+    this.store(i + 1, hi - 1);
     return false;
   }
 
@@ -122,8 +118,8 @@ export class SideTableStrategy implements RefcountStrategy {
 
   immortalize(o: Ref): 0 | 1 {
     if (this.isImmortal(o)) return 0;
-    const u32 = this.mem.u32;
-    if (u32[o >> 2] !== 1 || u32[(o >> 2) + 1] !== 0) return 0;
+    const i = o >> 2;
+    if (this.i32[i] !== 1 || this.i32[i + 1] !== 0) return 0;
     this.mark(o);
     return 1;
   }

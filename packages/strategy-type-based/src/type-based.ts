@@ -15,70 +15,63 @@
  * decref adds one type-table read on the rare path to zero.
  */
 import {
-  REFCNT_HI,
-  REFCNT_LO,
-  TYPE_WORD,
   readRefcountSigned,
+  STATIC_REFCNT_3_11,
   writeRefcount64,
-  type HeapMemory,
+  WordStrategy,
   type Ref,
   type RefcountStrategy,
-  type StrategyHost,
   type StrategyInfo,
-  type TypeRegistry,
 } from "@immortal/heap";
 
-/** Index, in 32-bit words from the handle, of the type word that holds the type id. */
-const TYPE_WORD_INDEX = TYPE_WORD >> 2;
-
-/** Immortal iff `types.immortalTypes[typeId] === 1`; counts are plain 64-bit counters for every object. */
-export class TypeBasedStrategy implements RefcountStrategy {
+/**
+ * Immortal iff `types.immortalTypes[typeId] === 1`; counts are plain 64-bit counters for every object.
+ *
+ * The type id is the word at `TYPE_WORD` (byte 8 of the header), read as `this.i32[(o >> 2) + 2]`.
+ * `this.types.immortalTypes` is re-read on every call: the registry replaces the array as it grows.
+ */
+export class TypeBasedStrategy extends WordStrategy implements RefcountStrategy {
   readonly info: StrategyInfo = TYPE_BASED_INFO;
-  private mem!: HeapMemory;
-  /** Read `types.immortalTypes` through this on every call: the registry replaces the array as it grows. */
-  private types!: TypeRegistry;
-
-  attach(host: StrategyHost): void {
-    this.mem = host.mem;
-    this.types = host.types;
-  }
 
   initMortal(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, 1);
+    this.store((o >> 2) + 1, 0);
   }
 
   /** Count 1, like any new object: whether it is immortal is its type's business. */
+  /**
+   * A static object of an immortal type needs nothing; one of any other type gets CPython 3.11's
+   * 999999999, so that, like every static object, it is never freed before finalization.
+   */
   initStatic(o: Ref): void {
-    this.mem.setRefWord(o + REFCNT_LO, 1);
-    this.mem.setRefWord(o + REFCNT_HI, 0);
+    this.store(o >> 2, STATIC_REFCNT_3_11);
+    this.store((o >> 2) + 1, 0);
   }
 
   incref(o: Ref): void {
-    const mem = this.mem;
-    const lo = (mem.u32[o >> 2] + 1) | 0;
-    mem.setRefWord(o, lo);
-    if (lo === 0) mem.setRefWord(o + REFCNT_HI, mem.u32[(o >> 2) + 1] + 1);
+    const i = o >> 2;
+    const lo = (this.i32[i] + 1) | 0;
+    this.store(i, lo);
+    if (lo === 0) this.store(i + 1, this.i32[i + 1] + 1); // carry into the high word
   }
 
   decref(o: Ref): boolean {
-    const mem = this.mem;
     const i = o >> 2;
-    const lo = mem.u32[i];
+    const lo = this.i32[i];
     if (lo !== 0) {
-      mem.setRefWord(o, lo - 1);
-      if (lo !== 1 || mem.u32[i + 1] !== 0) return false;
+      this.store(i, lo - 1);
+      if (lo !== 1 || this.i32[i + 1] !== 0) return false;
       // The count reached 0: free it unless its type is immortal.
-      return this.types.immortalTypes[mem.i32[i + TYPE_WORD_INDEX]] !== 1;
+      return this.types.immortalTypes[this.i32[i + 2]] !== 1;
     }
     // Borrow from the high word (an immortal type's instance may go below 0 when callers skip increfs).
-    mem.setRefWord(o, -1);
-    mem.setRefWord(o + REFCNT_HI, mem.u32[i + 1] - 1);
+    this.store(i, -1);
+    this.store(i + 1, this.i32[i + 1] - 1);
     return false;
   }
 
   isImmortal(o: Ref): boolean {
-    return this.types.immortalTypes[this.mem.i32[(o >> 2) + TYPE_WORD_INDEX]] === 1;
+    return this.types.immortalTypes[this.i32[(o >> 2) + 2]] === 1;
   }
 
   /** Always 0: one object cannot be singled out, and an instance of an immortal type was not made immortal now. */

@@ -6,6 +6,12 @@
 import { Heap, type Ref } from "@immortal/heap";
 import { readInt, writeInt, intPayloadBytes, type IntValue } from "./int-layout.js";
 import { registerCoreLayouts, type CoreLayouts } from "./layouts.js";
+import { registerObjectLayouts, type ObjectLayouts } from "./object-layouts.js";
+import type { PyType } from "./pytype.js";
+import { pyTypeOfTypeObject, registerTypeLayout, typeOf } from "./typeobj.js";
+import { registerDictType } from "./dict.js";
+import { registerSetTypes } from "./set.js";
+import type { TableHost } from "./table-host.js";
 import type { ImmortalityConfig, RuntimeOptions } from "./runtime-options.js";
 import { LIST_ALLOCATED, LIST_ITEMS, LIST_PAYLOAD_BYTES, SEQ_SIZE, tuplePayloadBytes } from "./seq-layout.js";
 import { SideTable } from "./side-table.js";
@@ -19,7 +25,11 @@ export const SMALL_INT_MAX = 256;
 export class Runtime {
   readonly heap: Heap;
   readonly side = new SideTable<unknown>();
-  readonly L: CoreLayouts;
+  readonly L: CoreLayouts & ObjectLayouts & { type: number; dict: number; set: number; frozenset: number };
+  /** The Python type of each builtin layout, indexed by heap type id (instances of classes carry theirs in the type word). */
+  readonly layoutTypes: PyType[] = [];
+  /** hash and == for the dict and set tables; installed by the interpreter. */
+  host!: TableHost;
   readonly immortality: ImmortalityConfig;
   /**
    * May refcounting be skipped where CPython 3.12 skips it for objects it knows are immortal
@@ -48,7 +58,15 @@ export class Runtime {
       checked: options.checked,
     });
     this.immortality = { statics: true, internedStrings: true, ...options.immortality };
-    this.L = registerCoreLayouts(this);
+    const sets = registerSetTypes(this.heap);
+    this.L = {
+      ...registerCoreLayouts(this),
+      ...registerObjectLayouts(this),
+      type: registerTypeLayout(this.heap, this),
+      dict: registerDictType(this.heap).id,
+      set: sets.set.id,
+      frozenset: sets.frozenset.id,
+    };
     this.createStatics();
     this.skipImmortalRefs =
       this.heap.info.callersMaySkipKnownImmortal &&
@@ -221,6 +239,16 @@ export class Runtime {
     }
     mem.setI32(o + LIST_ALLOCATED, capacity);
     return o;
+  }
+
+  /** Number of `__slots__` values an instance carries (0 for plain instances). */
+  instanceSlotCount(o: Ref): number {
+    return typeOf(this, o).nslots;
+  }
+
+  /** Is `t` (a type object) a heap type, whose instances own a reference to it? */
+  isHeapType(t: Ref): boolean {
+    return pyTypeOfTypeObject(this, t).heapType;
   }
 
   // ---- shutdown ------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * compiler can be tested alone. The runtime turns `consts` into heap objects (owned by the code
  * object) when it loads a module.
  */
-import type { Complex, EllipsisType } from "../syntax/ast.js";
+import type { EllipsisType } from "../syntax/ast.js";
 
 /** CPython's co_flags bits that pyvm uses. */
 export const CodeFlag = {
@@ -18,8 +18,18 @@ export const CodeFlag = {
   FUTURE_ANNOTATIONS: 0x1000000,
 } as const;
 
-/** Kinds of a slot in "localsplus" (CPython's CO_FAST_*): plain local, cell, free variable (a bitmask). */
-export const LocalKind = { LOCAL: 0x20, CELL: 0x40, FREE: 0x80 } as const;
+/**
+ * Kinds of a slot in "localsplus" (CPython's CO_FAST_*): plain local, cell, free variable (a
+ * bitmask). HIDDEN marks a module- or class-level name that an inlined comprehension (PEP 709)
+ * turned into a fast local; such a slot is always LOCAL|HIDDEN.
+ */
+export const LocalKind = { HIDDEN: 0x10, LOCAL: 0x20, CELL: 0x40, FREE: 0x80 } as const;
+
+/** The value of a complex constant: source spells only pure imaginary ones, constant folding makes the rest. */
+export interface ComplexValue {
+  readonly real: number;
+  readonly imag: number;
+}
 
 /** A compile-time constant: what LOAD_CONST / RETURN_CONST / KW_NAMES refer to. */
 export type Constant =
@@ -28,7 +38,7 @@ export type Constant =
   | { readonly kind: "bool"; readonly value: boolean }
   | { readonly kind: "int"; readonly value: bigint }
   | { readonly kind: "float"; readonly value: number }
-  | { readonly kind: "complex"; readonly value: Complex }
+  | { readonly kind: "complex"; readonly value: ComplexValue }
   | { readonly kind: "str"; readonly value: string }
   | { readonly kind: "bytes"; readonly value: Uint8Array }
   | { readonly kind: "tuple"; readonly items: readonly Constant[] }
@@ -67,7 +77,11 @@ export interface CodeObject {
   /** Maximum value-stack depth. */
   readonly stackSize: number;
   readonly exceptionTable: readonly ExceptionEntry[];
-  /** Per instruction: source line (for tracebacks), start column and end column (0-based, UTF-8 bytes as CPython). */
+  /**
+   * Per instruction: source line (for tracebacks), start column and end column (0-based, UTF-8
+   * bytes as CPython). An instruction without a location (CPython's NO_LOCATION, e.g. some
+   * artificial cleanup code) has -1 in all three.
+   */
   readonly lines: Int32Array;
   readonly columns: Int32Array;
   readonly endColumns: Int32Array;

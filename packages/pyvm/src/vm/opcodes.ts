@@ -114,7 +114,10 @@ export const OPCODES: readonly OpcodeSpec[] = [
   { name: "IMPORT_FROM", pops: n(0), pushes: n(1), refs: "pushes a new reference to the attribute; the module stays" },
   { name: "LOAD_BUILD_CLASS", pops: n(0), pushes: n(1), refs: "pushes a new reference to __build_class__" },
   { name: "SETUP_ANNOTATIONS", pops: n(0), pushes: n(0), refs: "creates __annotations__ in the namespace" },
-  { name: "RETURN_GENERATOR", pops: n(0), pushes: n(0), refs: "the generator object takes over the frame's references" },
+  // CPython declares RETURN_GENERATOR as (--) and starts its stack-depth analysis of generator code
+  // at depth 1; here the value that the first send() pushes when the frame resumes is counted as
+  // RETURN_GENERATOR's push instead, so every code object's analysis starts at depth 0.
+  { name: "RETURN_GENERATOR", pops: n(0), pushes: n(1), refs: "the generator object takes over the frame's references; on the first resumption the sent value (None) is on the stack" },
   { name: "YIELD_VALUE", pops: n(1), pushes: n(1), refs: "moves the yielded reference to the caller; pushes the sent value (a new reference) on resumption" },
   { name: "SEND", pops: n(2), pushes: n(2), jump: true, refs: "decrefs the sent value; pushes the yielded value (new); on StopIteration replaces the receiver by the return value" },
   { name: "END_SEND", pops: n(2), pushes: n(1), refs: "decrefs the receiver" },
@@ -122,6 +125,9 @@ export const OPCODES: readonly OpcodeSpec[] = [
   { name: "CLEANUP_THROW", pops: n(3), pushes: n(2), refs: "decrefs the subiterator and last sent value" },
   { name: "CALL_INTRINSIC_1", pops: n(1), pushes: n(1), refs: "decrefs the argument; pushes the result (print for the REPL, import *, StopIteration → RuntimeError, unary +, list → tuple)" },
   { name: "DELETE_LOCALS_GUARD", pops: n(0), pushes: n(0), refs: "reserved" },
+  // Appended after the original table so existing opcode numbers stay stable.
+  { name: "LOAD_LOCALS", pops: n(0), pushes: n(1), refs: "pushes a new reference to the frame's locals mapping (class bodies, before LOAD_FROM_DICT_OR_DEREF)" },
+  { name: "JUMP_BACKWARD_NO_INTERRUPT", pops: n(0), pushes: n(0), jump: true, refs: "none (does not check the eval breaker: the SEND loop of yield from)" },
 ];
 
 function popcount(x: number): number {

@@ -1,0 +1,14 @@
+// Runs the CPython oracle (oracle.py) once for a batch of sources and returns its JSON answer.
+
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+/** Asks python3 about many sources in one process (one call per test file). */
+export function askPython<T>(mode: "symtable" | "error", sources: readonly string[]): T[] {
+  const out = execFileSync("python3", [join(import.meta.dirname, "oracle.py")], {
+    input: JSON.stringify({ mode, sources }),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out) as T[];
+}

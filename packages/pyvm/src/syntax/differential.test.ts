@@ -1,0 +1,106 @@
+// Differential tests against CPython 3.11: every valid fixture must dump
+// exactly like ast.dump (with and without positions), and every invalid
+// fixture must raise the same error, at the same place, printed the same way.
+// python3 is run once per fixture folder (see test-fixtures/syntax/oracle.py).
+
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { dump, parse, PySyntaxError } from "./index.js";
+
+const FIXTURES = fileURLToPath(new URL("../../test-fixtures/syntax/", import.meta.url));
+const ORACLE = join(FIXTURES, "oracle.py");
+
+/** True if `python3` is CPython 3.11, the version these fixtures describe. */
+function havePython311(): boolean {
+  const r = spawnSync("python3", ["-c", "import sys; print(sys.version_info[:2] == (3, 11))"], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() === "True";
+}
+
+const PYTHON = havePython311();
+
+function fixtures(kind: "valid" | "invalid"): string[] {
+  return readdirSync(join(FIXTURES, kind))
+    .filter((f) => f.endsWith(".py"))
+    .sort();
+}
+
+/** Runs the oracle once over all files of a fixture folder (cwd = that folder). */
+function oracle<T>(mode: "ast" | "errors", dir: string, files: string[]): Record<string, T> {
+  if (!PYTHON) return {};
+  const r = spawnSync("python3", [ORACLE, mode, ...files], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`oracle failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, T>;
+}
+
+interface AstResult {
+  dump?: string;
+  attrs?: string;
+  error?: unknown[];
+}
+interface ErrorResult {
+  ok?: boolean;
+  /** [type, msg, lineno, offset, end_lineno, end_offset] */
+  error?: [string, string, number, number, number | null, number | null];
+  format?: string;
+}
+
+/**
+ * Invalid fixtures whose error we knowingly report differently from
+ * CPython (kind and line must still match). Empty: every fixture matches.
+ */
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {};
+
+describe.skipIf(!PYTHON)("valid programs dump exactly like CPython's ast.dump", () => {
+  const dir = join(FIXTURES, "valid");
+  const files = fixtures("valid");
+  const expected = oracle<AstResult>("ast", dir, files);
+
+  it("has at least 80 fixtures, all accepted by CPython", () => {
+    expect(files.length).toBeGreaterThanOrEqual(80);
+    for (const f of files) expect(expected[f]?.error, f).toBeUndefined();
+  });
+
+  it.each(files)("%s", (file) => {
+    const tree = parse(readFileSync(join(dir, file), "utf8"), file);
+    expect(dump(tree)).toBe(expected[file].dump);
+    expect(dump(tree, { includeAttributes: true })).toBe(expected[file].attrs);
+  });
+});
+
+describe.skipIf(!PYTHON)("invalid programs raise CPython's SyntaxError", () => {
+  const dir = join(FIXTURES, "invalid");
+  const files = fixtures("invalid");
+  const expected = oracle<ErrorResult>("errors", dir, files);
+
+  it("has at least 40 fixtures, all rejected by CPython", () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    for (const f of files) expect(expected[f]?.ok, f).toBeUndefined();
+  });
+
+  it.each(files)("%s", (file) => {
+    const want = expected[file].error;
+    if (want === undefined) throw new Error(`CPython accepted ${file}`);
+    let err: unknown;
+    try {
+      parse(readFileSync(join(dir, file), "utf8"), file);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PySyntaxError);
+    const e = err as PySyntaxError;
+    const [kind, msg, lineno, offset, endLineno, endOffset] = want;
+    expect(e.kind).toBe(kind);
+    expect(e.lineno).toBe(lineno);
+    if (file in KNOWN_DIFFERENCES) return;
+    expect(e.msg).toBe(msg);
+    expect(e.offset).toBe(offset);
+    expect(e.endLineno).toBe(endLineno ?? lineno);
+    // CPython leaves end_offset unset for a few errors; we store 0 then.
+    expect(e.endOffset).toBe(endOffset ?? 0);
+    expect(e.format()).toBe(expected[file].format);
+    expect(e.location).toBe(`${file}:${lineno}:${offset}`);
+  });
+});

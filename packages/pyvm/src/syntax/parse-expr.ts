@@ -1,0 +1,1150 @@
+// Expression layer of the recursive-descent parser: Python 3.11's expression
+// grammar (precedence levels, atoms, calls, subscripts, comprehensions,
+// lambdas, parameters, targets) plus the specialised error messages CPython
+// derives from its invalid_* rules.
+
+import { Ellipsis } from "./ast.js";
+import type {
+  Arg,
+  Arguments,
+  BoolOpKind,
+  CmpOpKind,
+  Comprehension,
+  Constant,
+  Expr,
+  ExprContext,
+  Keyword,
+  Name,
+  OperatorKind,
+  Starred,
+} from "./ast.js";
+import { PySyntaxError } from "./errors.js";
+import { parseNumber } from "./literals.js";
+import { ParserBase, relocateToField } from "./parser-base.js";
+import type { FieldContext, Spanned } from "./parser-base.js";
+import { concatenateStrings } from "./strings.js";
+import type { StringHost } from "./strings.js";
+import { exprName, invalidTarget, setContext } from "./targets.js";
+import type { TargetKind } from "./targets.js";
+import { Tokenizer } from "./tokenizer.js";
+import { KEYWORDS } from "./tokens.js";
+import type { Token } from "./tokens.js";
+
+/**
+ * CPython's soft-keyword test in invalid_expression: it compares only as many
+ * characters as the name has, so any prefix of a soft keyword (`c`, `ma`)
+ * counts as one.
+ */
+function looksLikeSoftKeyword(name: string): boolean {
+  return name.length > 0 && (("match".startsWith(name)) || "case".startsWith(name) || name === "_");
+}
+
+const COMPARE_OPS: Readonly<Record<string, CmpOpKind | undefined>> = {
+  "==": "Eq",
+  "!=": "NotEq",
+  "<": "Lt",
+  "<=": "LtE",
+  ">": "Gt",
+  ">=": "GtE",
+  in: "In",
+  is: "Is",
+};
+
+/**
+ * Binary operators with their binding power (loosest first: `|`, `^`, `&`,
+ * shifts, `+ -`, `* / // % @`); all are left-associative. `**` binds
+ * tighter and is handled by `power`.
+ */
+const BINARY_OPS: ReadonlyMap<string, readonly [number, OperatorKind]> = new Map([
+  ["|", [1, "BitOr"]],
+  ["^", [2, "BitXor"]],
+  ["&", [3, "BitAnd"]],
+  ["<<", [4, "LShift"]],
+  [">>", [4, "RShift"]],
+  ["+", [5, "Add"]],
+  ["-", [5, "Sub"]],
+  ["*", [6, "Mult"]],
+  ["/", [6, "Div"]],
+  ["//", [6, "FloorDiv"]],
+  ["%", [6, "Mod"]],
+  ["@", [6, "MatMult"]],
+] as const);
+
+/** Which parameter list is being parsed. */
+type ParamsKind = "def" | "lambda";
+
+/** True for NAME tokens that are identifiers (not hard keywords). */
+export function isIdentifier(t: Token): boolean {
+  return t.type === "NAME" && !KEYWORDS.has(t.value);
+}
+
+/** Parses expressions; extended by the statement parser. */
+export class ExprParser extends ParserBase implements StringHost {
+  /** While positive, the error-only checks of CPython's invalid_* rules are skipped. */
+  protected noInvalidRules = 0;
+  /**
+   * Errors from decoding string literals. CPython raises these in its first
+   * pass, so its second-pass rewording of errors does not apply to them.
+   */
+  protected readonly literalErrors = new Set<PySyntaxError>();
+
+  get sourceText(): string {
+    return this.src.text;
+  }
+
+  // ---- token classification -----------------------------------------------------
+
+  /** True if `t` can start an expression (CPython's expression_without_invalid). */
+  protected startsExpression(t: Token): boolean {
+    switch (t.type) {
+      case "NUMBER":
+      case "STRING":
+        return true;
+      case "NAME":
+        return !KEYWORDS.has(t.value) || t.value === "True" || t.value === "False" || t.value === "None" ||
+          t.value === "not" || t.value === "lambda" || t.value === "await";
+      case "OP":
+        return t.value === "(" || t.value === "[" || t.value === "{" || t.value === "-" || t.value === "+" ||
+          t.value === "~" || t.value === "...";
+      default:
+        return false;
+    }
+  }
+
+  /** True if `t` can start a star_expression / star_named_expression. */
+  protected startsStarExpression(t: Token): boolean {
+    return (t.type === "OP" && t.value === "*") || this.startsExpression(t);
+  }
+
+  // ---- tuples and top-level expression lists ------------------------------------
+
+  /** star_expressions: `a`, or a Tuple for `a, *b, c` (trailing comma allowed). */
+  starExpressions(): Expr {
+    const start = this.tok;
+    const first = this.starExpression();
+    if (!this.at(",")) return first;
+    const elts = [first];
+    while (this.eat(",")) {
+      if (!this.startsStarExpression(this.tok)) break;
+      elts.push(this.starExpression());
+    }
+    return this.finish({ _type: "Tuple", elts, ctx: "Load" as ExprContext }, start);
+  }
+
+  /** star_expression: `*bitwise_or` or expression. */
+  starExpression(): Expr {
+    if (this.at("*")) return this.starred(() => this.bitwiseOr());
+    return this.expression();
+  }
+
+  /** star_named_expression: `*bitwise_or` or named_expression. */
+  starNamedExpression(): Expr {
+    if (this.at("*")) return this.starred(() => this.bitwiseOr());
+    return this.namedExpression();
+  }
+
+  protected starred(operand: () => Expr): Starred {
+    const start = this.next();
+    const value = operand();
+    return this.finish({ _type: "Starred", value, ctx: "Load" as ExprContext }, start);
+  }
+
+  /** yield_expr: `yield from e`, `yield [star_expressions]`. */
+  yieldExpr(): Expr {
+    const start = this.expect("yield");
+    if (this.eat("from")) {
+      const value = this.expression();
+      return this.finish({ _type: "YieldFrom", value }, start);
+    }
+    const value = this.startsStarExpression(this.tok) ? this.starExpressions() : null;
+    return this.finish({ _type: "Yield", value }, start);
+  }
+
+  // ---- expression levels ----------------------------------------------------------
+
+  /** expression: conditional expression, lambda or disjunction. */
+  expression(): Expr {
+    if (this.at("lambda")) return this.lambdef();
+    const start = this.tok;
+    const startPos = this.pos;
+    const body = this.disjunction();
+    if (this.at("if")) {
+      this.next();
+      const ifPos = this.pos;
+      const test = this.disjunction();
+      if (!this.at("else")) {
+        if (this.noInvalidRules > 0) {
+          // Without invalid rules CPython's PEG parser just falls back to `body`.
+          this.reset(ifPos - 1);
+          return body;
+        }
+        if (this.at(":")) throw this.invalidSyntax();
+        throw this.errorSpan("expected 'else' after 'if' expression", body, test);
+      }
+      this.next();
+      const orelse = this.expression();
+      return this.finish({ _type: "IfExp", test, body, orelse }, start);
+    }
+    this.checkJuxtaposed(startPos, body);
+    return body;
+  }
+
+  /**
+   * CPython's invalid_expression / invalid_legacy_expression: an expression
+   * directly followed by another one. Only reachable in invalid code.
+   */
+  private checkJuxtaposed(startPos: number, a: Expr): void {
+    if (this.noInvalidRules > 0 || !this.startsExpression(this.tok)) return;
+    const first = this.tokens[startPos];
+    const save = this.pos;
+    if (a._type === "Name" && (a.id === "print" || a.id === "exec") && !this.parenthesized.has(a) && !this.at("(")) {
+      // invalid_legacy_expression reads the rest with invalid rules active,
+      // so a more specific error inside it wins.
+      let b: Expr | null = null;
+      this.probe(() => {
+        b = this.starExpressions();
+      });
+      if (b !== null) throw this.errorSpan(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
+      return;
+    }
+    if ((first.type === "NAME" && this.tokens[startPos + 1]?.type === "STRING") ||
+      (first.type === "NAME" && looksLikeSoftKeyword(first.value))) {
+      return;
+    }
+    const b = this.withoutInvalidRules(() => this.expression());
+    if (b !== null && this.prev.level > 0) {
+      throw this.errorSpan("invalid syntax. Perhaps you forgot a comma?", a, b);
+    }
+    this.reset(save);
+  }
+
+  /**
+   * Speculatively parses with the invalid_* checks disabled (CPython's
+   * *_without_invalid rules); null if that fails.
+   */
+  protected withoutInvalidRules<T>(f: () => T): T | null {
+    this.noInvalidRules++;
+    try {
+      return this.speculate(f);
+    } finally {
+      this.noInvalidRules--;
+    }
+  }
+
+  /**
+   * Runs `f`; on a parser error returns null. The cursor is left after a
+   * successful parse and restored after a failure. Tokenizer errors (raised
+   * when reaching an ERRORTOKEN) propagate, as CPython raises them on fetch.
+   */
+  protected speculate<T>(f: () => T): T | null {
+    const save = this.pos;
+    this.speculating++;
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof PySyntaxError && !this.isTokenizerError(e)) {
+        this.reset(save);
+        return null;
+      }
+      throw e;
+    } finally {
+      this.speculating--;
+    }
+  }
+
+  /**
+   * Parses the right-hand part of an operator or trailer that starts at token
+   * index `from`. If it fails with a generic error, the cursor goes back to
+   * `from` and null is returned: like CPython's PEG parser, the shorter
+   * expression is kept and the caller decides what the next token means.
+   * (The furthest token reached still locates the eventual generic error.)
+   */
+  protected orBacktrack<T>(from: number, f: () => T): T | null {
+    try {
+      return f();
+    } catch (e) {
+      if (!this.isGeneric(e)) throw e;
+      this.reset(from);
+      return null;
+    }
+  }
+
+  /** True for the generic "invalid syntax" error of the parser (not a tokenizer or specific error). */
+  protected isGeneric(e: unknown): e is PySyntaxError {
+    return e instanceof PySyntaxError && e.msg === "invalid syntax" && !this.isTokenizerError(e);
+  }
+
+  /**
+   * Runs `f`, a re-parse CPython's second pass makes to find a better
+   * message: specific errors it raises propagate, anything else is ignored.
+   * The cursor is restored either way.
+   */
+  protected probe(f: () => void): void {
+    const save = this.pos;
+    this.speculating++;
+    try {
+      f();
+    } catch (e) {
+      if (!this.isGeneric(e)) throw e;
+    } finally {
+      this.speculating--;
+      this.reset(save);
+    }
+  }
+
+  protected isTokenizerError(e: PySyntaxError): boolean {
+    const last = this.tokens[this.tokens.length - 1];
+    return last.error === e;
+  }
+
+  /** named_expression: `NAME := expression` or expression. */
+  namedExpression(): Expr {
+    const t = this.tok;
+    if (isIdentifier(t) && this.peek().value === ":=") {
+      this.next();
+      this.next();
+      const value = this.expression();
+      const target: Name = this.span({ _type: "Name", id: t.value, ctx: "Store" as ExprContext }, t, t);
+      return this.finish({ _type: "NamedExpr", target, value }, t);
+    }
+    const startPos = this.pos;
+    const e = this.expression();
+    if (this.at(":=")) this.checkWalrusTarget(e);
+    if (this.at("=")) this.checkEqualsForComparison(e, startPos);
+    return e;
+  }
+
+  /** `expr := value` with a non-name target: CPython's message needs a value to follow. */
+  protected checkWalrusTarget(e: Expr): void {
+    const save = this.pos;
+    const value = this.speculate(() => {
+      this.next();
+      return this.expression();
+    });
+    this.reset(save);
+    if (value !== null) throw this.errorSpan(`cannot use assignment expressions with ${exprName(e)}`, e);
+  }
+
+  /**
+   * CPython's invalid_named_expression: `x = y` where an expression (not an
+   * assignment) is expected usually meant `x == y`.
+   */
+  protected checkEqualsForComparison(e: Expr, startPos: number): void {
+    const eq = this.tok;
+    const first = this.tokens[startPos];
+    const isBareName = e._type === "Name" && isIdentifier(first) && this.tokens[startPos + 1] === eq;
+    if (!isBareName && !this.isBitwiseOr(e, startPos)) return;
+    if (!isBareName) {
+      // The grammar excludes expressions that start with a list or tuple
+      // display, a generator expression or True/None/False.
+      if (first.value === "True" || first.value === "None" || first.value === "False") return;
+      const lead = this.leadingAtom(e);
+      if (lead._type === "List" || lead._type === "GeneratorExp") return;
+      if (lead._type === "Tuple" && this.parenthesized.has(lead)) return;
+    }
+    const save = this.pos;
+    const rhs = this.speculate(() => {
+      this.next();
+      return this.bitwiseOr();
+    });
+    const fires = rhs !== null && !this.at("=") && !this.at(":=");
+    this.reset(save);
+    if (!fires) return;
+    if (isBareName) throw this.errorSpan("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, rhs);
+    throw this.errorSpan(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
+  }
+
+  /** The atom an expression starts with (following left operands, not entering parentheses). */
+  private leadingAtom(e: Expr): Expr {
+    for (;;) {
+      if (this.parenthesized.has(e)) return e;
+      switch (e._type) {
+        case "BinOp":
+        case "Compare":
+          e = e.left;
+          break;
+        case "BoolOp":
+          e = e.values[0];
+          break;
+        case "IfExp":
+          e = e.body;
+          break;
+        case "Attribute":
+        case "Subscript":
+          e = e.value;
+          break;
+        case "Call":
+          e = e.func;
+          break;
+        default:
+          return e;
+      }
+    }
+  }
+
+  /**
+   * True if expression `e`, which was parsed from token `startPos`, is
+   * syntactically a bitwise_or (not a comparison, boolean operation,
+   * conditional, lambda, ... unless parenthesized).
+   */
+  protected isBitwiseOr(e: Expr, startPos: number): boolean {
+    if (this.tokens[startPos].value === "(" && this.parenthesized.has(e)) return true;
+    switch (e._type) {
+      case "Compare":
+      case "BoolOp":
+      case "IfExp":
+      case "Lambda":
+      case "NamedExpr":
+      case "Starred":
+      case "Yield":
+      case "YieldFrom":
+        return false;
+      case "UnaryOp":
+        return e.op !== "Not";
+      case "Tuple":
+        return this.parenthesized.has(e);
+      default:
+        return true;
+    }
+  }
+
+  disjunction(): Expr {
+    const start = this.tok;
+    const first = this.conjunction();
+    if (!this.at("or")) return first;
+    const values = [first];
+    while (this.at("or")) {
+      const from = this.pos;
+      this.next();
+      const v = this.orBacktrack(from, () => this.conjunction());
+      if (v === null) break;
+      values.push(v);
+    }
+    if (values.length === 1) return first;
+    return this.finish({ _type: "BoolOp", op: "Or" as BoolOpKind, values }, start);
+  }
+
+  private conjunction(): Expr {
+    const start = this.tok;
+    const first = this.inversion();
+    if (!this.at("and")) return first;
+    const values = [first];
+    while (this.at("and")) {
+      const from = this.pos;
+      this.next();
+      const v = this.orBacktrack(from, () => this.inversion());
+      if (v === null) break;
+      values.push(v);
+    }
+    if (values.length === 1) return first;
+    return this.finish({ _type: "BoolOp", op: "And" as BoolOpKind, values }, start);
+  }
+
+  private inversion(): Expr {
+    if (this.at("not")) {
+      const start = this.next();
+      const operand = this.inversion();
+      return this.finish({ _type: "UnaryOp", op: "Not" as const, operand }, start);
+    }
+    return this.comparison();
+  }
+
+  private comparison(): Expr {
+    const start = this.tok;
+    const left = this.bitwiseOr();
+    const ops: CmpOpKind[] = [];
+    const comparators: Expr[] = [];
+    for (;;) {
+      const t = this.tok;
+      const from = this.pos;
+      let op: CmpOpKind | undefined;
+      if (t.type === "OP" || t.type === "NAME") op = COMPARE_OPS[t.value];
+      if (op !== undefined) {
+        this.next();
+        if (op === "Is" && this.eat("not")) op = "IsNot";
+      } else if (t.value === "not" && t.type === "NAME" && this.peek().value === "in") {
+        this.next();
+        this.next();
+        op = "NotIn";
+      } else break;
+      const right = this.orBacktrack(from, () => this.bitwiseOr());
+      if (right === null) break;
+      ops.push(op);
+      comparators.push(right);
+    }
+    if (ops.length === 0) return left;
+    return this.finish({ _type: "Compare", left, ops, comparators }, start);
+  }
+
+  /** bitwise_or: the binary operators from `|` down to `* / // % @`. */
+  bitwiseOr(): Expr {
+    return this.binary(1);
+  }
+
+  /** Precedence climbing over BINARY_OPS: operands bind tighter than `minPower`. */
+  private binary(minPower: number): Expr {
+    const start = this.tok;
+    let left = this.factor();
+    for (;;) {
+      const t = this.tok;
+      if (t.type !== "OP") break;
+      const entry = BINARY_OPS.get(t.value);
+      if (entry === undefined || entry[0] < minPower) break;
+      const from = this.pos;
+      this.next();
+      const right = this.orBacktrack(from, () => this.binary(entry[0] + 1));
+      if (right === null) break;
+      left = this.finish({ _type: "BinOp", left, op: entry[1], right }, start);
+    }
+    return left;
+  }
+
+  private factor(): Expr {
+    const t = this.tok;
+    if (t.type === "OP" && (t.value === "+" || t.value === "-" || t.value === "~")) {
+      this.next();
+      const operand = this.factor();
+      const op = t.value === "+" ? "UAdd" : t.value === "-" ? "USub" : "Invert";
+      return this.finish({ _type: "UnaryOp", op, operand }, t);
+    }
+    return this.power();
+  }
+
+  private power(): Expr {
+    const start = this.tok;
+    if (this.at("await")) throw this.errorHere("await is not supported");
+    const left = this.primary();
+    if (!this.at("**")) return left;
+    const from = this.pos;
+    this.next();
+    const right = this.orBacktrack(from, () => this.factor());
+    if (right === null) return left;
+    return this.finish({ _type: "BinOp", left, op: "Pow" as OperatorKind, right }, start);
+  }
+
+  /** primary: atom followed by attribute, call and subscript trailers. */
+  primary(): Expr {
+    const start = this.tok;
+    let e = this.atom();
+    for (;;) {
+      const t = this.tok;
+      if (t.type !== "OP") break;
+      const from = this.pos;
+      const value = e;
+      let next: Expr | null;
+      if (t.value === ".") {
+        next = this.orBacktrack(from, () => {
+          this.next();
+          const name = this.tok;
+          if (!isIdentifier(name)) throw this.invalidSyntax();
+          this.next();
+          return this.finish({ _type: "Attribute", value, attr: name.value, ctx: "Load" as ExprContext }, start);
+        });
+      } else if (t.value === "(") {
+        next = this.orBacktrack(from, () => this.call(value, start));
+      } else if (t.value === "[") {
+        next = this.orBacktrack(from, () => {
+          this.next();
+          const slice = this.slices();
+          this.expect("]");
+          return this.finish({ _type: "Subscript", value, slice, ctx: "Load" as ExprContext }, start);
+        });
+      } else break;
+      if (next === null) break;
+      e = next;
+    }
+    return e;
+  }
+
+  // ---- atoms ------------------------------------------------------------------
+
+  atom(): Expr {
+    const t = this.tok;
+    switch (t.type) {
+      case "NAME": {
+        if (t.value === "True" || t.value === "False" || t.value === "None") {
+          this.next();
+          const value = t.value === "None" ? null : t.value === "True";
+          return this.span({ _type: "Constant", value, kind: null } as Constant, t, t);
+        }
+        if (KEYWORDS.has(t.value)) throw this.invalidSyntax();
+        this.next();
+        return this.span({ _type: "Name", id: t.value, ctx: "Load" as ExprContext }, t, t);
+      }
+      case "NUMBER":
+        this.next();
+        return this.span({ _type: "Constant", value: parseNumber(t.value), kind: null } as Constant, t, t);
+      case "STRING":
+        return this.strings();
+      case "OP":
+        switch (t.value) {
+          case "(":
+            return this.parenAtom();
+          case "[":
+            return this.listAtom();
+          case "{":
+            return this.braceAtom();
+          case "...":
+            this.next();
+            return this.span({ _type: "Constant", value: Ellipsis, kind: null } as Constant, t, t);
+        }
+        break;
+    }
+    throw this.invalidSyntax();
+  }
+
+  /** Adjacent STRING tokens: concatenated literal or f-string. */
+  private strings(): Expr {
+    const parts: Token[] = [];
+    while (this.tok.type === "STRING") parts.push(this.next());
+    try {
+      return concatenateStrings(parts, this);
+    } catch (e) {
+      if (e instanceof PySyntaxError) this.literalErrors.add(e);
+      throw e;
+    }
+  }
+
+  /** `( ... )`: empty tuple, group, tuple, generator expression or parenthesized yield. */
+  private parenAtom(): Expr {
+    const open = this.next();
+    if (this.at(")")) {
+      this.next();
+      return this.finish({ _type: "Tuple", elts: [], ctx: "Load" as ExprContext }, open);
+    }
+    if (this.at("yield")) {
+      const y = this.yieldExpr();
+      this.expect(")");
+      return this.markParens(y);
+    }
+    if (this.at("**")) {
+      const stars = this.tok;
+      this.next();
+      const value = this.expression();
+      throw this.errorSpan("cannot use double starred expression here", stars, value);
+    }
+    const first = this.starNamedExpression();
+    if (this.at("for") || this.at("async")) {
+      if (first._type === "Starred") throw this.errorSpan("iterable unpacking cannot be used in comprehension", first);
+      const generators = this.forIfClauses();
+      this.expect(")");
+      return this.markParens(this.finish({ _type: "GeneratorExp", elt: first, generators }, open));
+    }
+    if (this.at(",")) {
+      const elts = [first];
+      while (this.eat(",")) {
+        if (!this.startsStarExpression(this.tok)) break;
+        elts.push(this.starNamedExpression());
+      }
+      this.expect(")");
+      return this.markParens(this.finish({ _type: "Tuple", elts, ctx: "Load" as ExprContext }, open));
+    }
+    if (!this.at(")")) throw this.invalidSyntax();
+    if (first._type === "Starred") throw this.errorSpan("cannot use starred expression here", first);
+    this.next();
+    return this.markParens(first);
+  }
+
+  /** `[ ... ]`: list display or list comprehension. */
+  private listAtom(): Expr {
+    const open = this.next();
+    if (this.eat("]")) return this.finish({ _type: "List", elts: [], ctx: "Load" as ExprContext }, open);
+    const first = this.starNamedExpression();
+    if (this.at("for") || this.at("async")) {
+      if (first._type === "Starred") throw this.errorSpan("iterable unpacking cannot be used in comprehension", first);
+      const generators = this.forIfClauses();
+      this.expect("]");
+      return this.finish({ _type: "ListComp", elt: first, generators }, open);
+    }
+    const elts = this.displayRest(first);
+    this.expect("]");
+    return this.finish({ _type: "List", elts, ctx: "Load" as ExprContext }, open);
+  }
+
+  /**
+   * Remaining elements of a list or set display after `first`. A
+   * comprehension clause after several elements gets CPython's hint about
+   * parenthesizing the target.
+   */
+  private displayRest(first: Expr): Expr[] {
+    const elts = [first];
+    while (this.at(",")) {
+      const comma = this.next();
+      if (this.at("for")) throw this.errorSpan("did you forget parentheses around the comprehension target?", first, comma);
+      if (!this.startsStarExpression(this.tok)) break;
+      elts.push(this.starNamedExpression());
+    }
+    if (elts.length > 1 && this.at("for")) {
+      throw this.errorSpan("did you forget parentheses around the comprehension target?", first, elts[elts.length - 1]);
+    }
+    return elts;
+  }
+
+  /** `{ ... }`: dict or set display, dict or set comprehension. */
+  private braceAtom(): Expr {
+    const open = this.next();
+    if (this.eat("}")) return this.finish({ _type: "Dict", keys: [], values: [] }, open);
+    if (this.at("**")) {
+      const stars = this.next();
+      const value = this.bitwiseOr();
+      if (this.at("for")) throw this.errorSpan("dict unpacking cannot be used in dict comprehension", stars);
+      return this.dictRest(open, [null], [value]);
+    }
+    const first = this.starNamedExpression();
+    if (this.at(":") && first._type !== "Starred") {
+      const colon = this.next();
+      const value = this.dictValue(colon);
+      if (this.at("for") || this.at("async")) {
+        const generators = this.forIfClauses();
+        this.expect("}");
+        return this.finish({ _type: "DictComp", key: first, value, generators }, open);
+      }
+      return this.dictRest(open, [first], [value]);
+    }
+    if (this.at("for") || this.at("async")) {
+      if (first._type === "Starred") throw this.errorSpan("iterable unpacking cannot be used in comprehension", first);
+      const generators = this.forIfClauses();
+      this.expect("}");
+      return this.finish({ _type: "SetComp", elt: first, generators }, open);
+    }
+    const elts = this.displayRest(first);
+    this.expect("}");
+    return this.finish({ _type: "Set", elts }, open);
+  }
+
+  /** The value after `key:` in a dict display, with CPython's messages for the usual mistakes. */
+  private dictValue(colon: Token): Expr {
+    if (this.at("}") || this.at(",")) throw this.errorSpan("expression expected after dictionary key and ':'", colon);
+    if (this.at("*")) {
+      const star = this.next();
+      const v = this.bitwiseOr();
+      throw this.errorSpan("cannot use a starred expression in a dictionary value", star, v);
+    }
+    return this.expression();
+  }
+
+  private dictRest(open: Token, keys: (Expr | null)[], values: Expr[]): Expr {
+    while (this.eat(",")) {
+      if (this.at("}")) break;
+      if (this.at("**")) {
+        this.next();
+        keys.push(null);
+        values.push(this.bitwiseOr());
+        continue;
+      }
+      // CPython re-reads this key without its invalid_* rules (it is
+      // memoized from invalid_kvpair), so only the missing ':' is reported.
+      this.noInvalidRules++;
+      let key: Expr;
+      try {
+        key = this.expression();
+      } finally {
+        this.noInvalidRules--;
+      }
+      if (!this.at(":")) {
+        // CPython points just before the end of the key and gives no end.
+        const col = this.src.charColOfByteCol(key.end_lineno, key.end_col_offset);
+        throw this.makeError("SyntaxError", "':' expected after dictionary key", key.lineno, col, key.end_lineno, 0);
+      }
+      const colon = this.next();
+      keys.push(key);
+      values.push(this.dictValue(colon));
+    }
+    this.expect("}");
+    return this.finish({ _type: "Dict", keys, values }, open);
+  }
+
+  // ---- comprehensions -----------------------------------------------------------
+
+  /** One or more `for target in iter [if cond]*` clauses. */
+  protected forIfClauses(): Comprehension[] {
+    const generators: Comprehension[] = [];
+    while (this.at("for") || this.at("async")) {
+      if (this.at("async")) throw this.errorHere("async is not supported");
+      this.next();
+      const target = this.forTarget();
+      const iter = this.disjunction();
+      const ifs: Expr[] = [];
+      while (this.eat("if")) ifs.push(this.disjunction());
+      generators.push({ _type: "comprehension", target, iter, ifs, is_async: 0 });
+    }
+    return generators;
+  }
+
+  /**
+   * `star_targets 'in'` of a for loop or comprehension (consumes the 'in').
+   * Otherwise CPython re-reads the target as star_expressions (its
+   * invalid_for_target rule), which may explain the error better.
+   */
+  protected forTarget(): Expr {
+    const start = this.pos;
+    let err: PySyntaxError;
+    try {
+      const target = this.starTargets("for");
+      if (this.eat("in")) return target;
+      err = this.invalidSyntax();
+    } catch (e) {
+      if (!this.isGeneric(e) && !(e instanceof PySyntaxError && this.targetErrors.has(e))) throw e;
+      err = e;
+    }
+    this.probe(() => {
+      this.reset(start);
+      const e = this.starExpressions();
+      const bad = invalidTarget(e, "for");
+      if (bad !== null) throw this.errorSpan(`cannot assign to ${exprName(bad)}`, bad);
+    });
+    throw err;
+  }
+
+  // ---- targets --------------------------------------------------------------------
+
+  /**
+   * star_targets for `for` loops and comprehensions: a target or an
+   * unparenthesized tuple of them, returned with Store context.
+   */
+  protected starTargets(kind: TargetKind): Expr {
+    const start = this.tok;
+    const first = this.starTarget(kind);
+    if (!this.at(",")) return first;
+    const elts = [first];
+    while (this.eat(",")) {
+      if (!this.startsStarExpression(this.tok)) break;
+      elts.push(this.starTarget(kind));
+    }
+    return this.finish({ _type: "Tuple", elts, ctx: "Store" as ExprContext }, start);
+  }
+
+  /**
+   * A single (possibly starred) target. Targets are primaries in CPython's
+   * grammar (no operators), which matters for where parsing stops.
+   */
+  protected starTarget(kind: TargetKind): Expr {
+    const e = this.at("*") ? this.starred(() => this.starTargetInner()) : this.primary();
+    this.toTarget(e, kind);
+    return e;
+  }
+
+  private starTargetInner(): Expr {
+    if (this.at("*")) throw this.invalidSyntax();
+    return this.primary();
+  }
+
+  /** Validates `e` as an assignment/deletion target and sets its context. */
+  protected toTarget(e: Expr, kind: TargetKind): void {
+    const bad = invalidTarget(e, kind);
+    if (bad !== null) {
+      const err = this.errorSpan(`${kind === "del" ? "cannot delete" : "cannot assign to"} ${exprName(bad)}`, bad);
+      this.targetErrors.add(err);
+      throw err;
+    }
+    setContext(e, kind === "del" ? "Del" : "Store");
+  }
+
+  /**
+   * Errors from `toTarget`. Where CPython first re-reads a failed target as
+   * an expression (for loops, del), other messages may take precedence.
+   */
+  protected readonly targetErrors = new Set<PySyntaxError>();
+
+  // ---- calls ------------------------------------------------------------------------
+
+  /** Call trailer starting at '('. */
+  private call(func: Expr, start: Spanned): Expr {
+    const { args, keywords } = this.callArguments(true);
+    return this.finish({ _type: "Call", func, args, keywords }, start);
+  }
+
+  /**
+   * `( arguments )` of a call or class definition, from '(' to ')'. With
+   * `allowGenexp`, a sole generator argument may omit its own parentheses
+   * (the GeneratorExp then spans the call's parentheses).
+   */
+  protected callArguments(allowGenexp: boolean): { args: Expr[]; keywords: Keyword[] } {
+    const open = this.next();
+    const args: Expr[] = [];
+    const keywords: Keyword[] = [];
+    let sawKeyword = false;
+    let sawDoubleStar = false;
+    // Set at the first positional argument after a keyword: whether a
+    // `**` came before it (that picks CPython's message).
+    let positionalAfterKeyword: "keyword" | "unpacking" | null = null;
+    while (!this.at(")")) {
+      const t = this.tok;
+      if (t.value === "*" && t.type === "OP") {
+        if (sawDoubleStar) throw this.errorSpan("iterable argument unpacking follows keyword argument unpacking", t);
+        const starredArg = this.starred(() => this.expression());
+        if (this.at("for")) throw this.errorSpan("iterable unpacking cannot be used in comprehension", starredArg);
+        args.push(starredArg);
+      } else if (t.value === "**" && t.type === "OP") {
+        this.next();
+        const value = this.expression();
+        keywords.push(this.finish({ _type: "keyword", arg: null, value }, t));
+        sawDoubleStar = true;
+      } else if ((t.value === "True" || t.value === "False" || t.value === "None") && this.peek(1, true).value === "=") {
+        throw this.errorSpan(`cannot assign to ${t.value}`, t, this.peek(1, true));
+      } else if (isIdentifier(t) && this.peek().value === "=") {
+        this.next();
+        const eq = this.next();
+        const value = this.expression();
+        if (this.at("for")) throw this.errorSpan("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t, eq);
+        keywords.push(this.finish({ _type: "keyword", arg: t.value, value }, t));
+        sawKeyword = true;
+      } else {
+        const e = this.callPositional();
+        if (this.at("for") || this.at("async")) {
+          if (!allowGenexp) throw this.invalidSyntax();
+          const generators = this.forIfClauses();
+          const last = generators[generators.length - 1];
+          const lastItem = last.ifs.length > 0 ? last.ifs[last.ifs.length - 1] : last.iter;
+          if (args.length === 0 && keywords.length === 0 && this.at(")")) {
+            this.next();
+            const genexp = this.finish({ _type: "GeneratorExp", elt: e, generators }, open);
+            return { args: [genexp], keywords };
+          }
+          // CPython asks for parentheses when other arguments precede or follow.
+          if (args.length > 0 || this.at(",")) throw this.errorSpan("Generator expression must be parenthesized", e, lastItem);
+          throw this.invalidSyntax();
+        }
+        if ((sawKeyword || sawDoubleStar) && positionalAfterKeyword === null) {
+          positionalAfterKeyword = sawDoubleStar ? "unpacking" : "keyword";
+        }
+        args.push(e);
+      }
+      if (!this.eat(",")) break;
+    }
+    if (positionalAfterKeyword !== null) {
+      throw this.errorHere(
+        positionalAfterKeyword === "unpacking"
+          ? "positional argument follows keyword argument unpacking"
+          : "positional argument follows keyword argument",
+      );
+    }
+    if (!this.at(")")) throw this.invalidSyntax();
+    this.next();
+    return { args, keywords };
+  }
+
+  /** A positional call argument: `NAME := e` or an expression not followed by '='. */
+  private callPositional(): Expr {
+    const t = this.tok;
+    if (isIdentifier(t) && this.peek().value === ":=") return this.namedExpression();
+    const e = this.expression();
+    if (this.at("=")) {
+      const eq = this.tok;
+      throw this.errorSpan('expression cannot contain assignment, perhaps you meant "=="?', e, eq);
+    }
+    if (this.at(":=")) this.checkWalrusTarget(e);
+    return e;
+  }
+
+  // ---- subscripts ---------------------------------------------------------------------
+
+  /** The inside of `[...]` after a primary: one slice, or a Tuple of slices/starred items. */
+  private slices(): Expr {
+    const start = this.tok;
+    const first = this.at("*") ? this.starred(() => this.expression()) : this.slice();
+    if (!this.at(",") && first._type !== "Starred") return first;
+    const elts = [first];
+    while (this.eat(",")) {
+      if (this.at("]")) break;
+      elts.push(this.at("*") ? this.starred(() => this.expression()) : this.slice());
+    }
+    return this.finish({ _type: "Tuple", elts, ctx: "Load" as ExprContext }, start);
+  }
+
+  /** slice: `[lower]:[upper][:[step]]` or a named expression. */
+  private slice(): Expr {
+    const start = this.tok;
+    let lower: Expr | null = null;
+    if (!this.at(":")) {
+      if (isIdentifier(this.tok) && this.peek().value === ":=") return this.namedExpression();
+      const lowerPos = this.pos;
+      lower = this.expression();
+      if (!this.at(":")) {
+        if (this.at(":=")) this.checkWalrusTarget(lower);
+        if (this.at("=")) this.checkEqualsForComparison(lower, lowerPos);
+        return lower;
+      }
+    }
+    this.next();
+    const upper = this.startsExpression(this.tok) ? this.expression() : null;
+    let step: Expr | null = null;
+    if (this.eat(":")) step = this.startsExpression(this.tok) ? this.expression() : null;
+    return this.finish({ _type: "Slice", lower, upper, step }, start);
+  }
+
+  // ---- lambda and parameters ---------------------------------------------------------
+
+  private lambdef(): Expr {
+    const start = this.next();
+    const args = this.parameters("lambda", ":");
+    this.expect(":");
+    const body = this.expression();
+    return this.finish({ _type: "Lambda", args, body }, start);
+  }
+
+  /**
+   * A parameter list up to (not including) `close`: positional-only
+   * parameters before '/', defaults, '*args' or bare '*', keyword-only
+   * parameters and '**kwargs', with CPython's error messages.
+   */
+  protected parameters(kind: ParamsKind, close: string): Arguments {
+    const result: Arguments = {
+      _type: "arguments",
+      posonlyargs: [],
+      args: [],
+      vararg: null,
+      kwonlyargs: [],
+      kw_defaults: [],
+      kwarg: null,
+      defaults: [],
+    };
+    let sawSlash = false;
+    let sawStar = false;
+    let sawDefault = false;
+    while (!this.at(close)) {
+      const t = this.tok;
+      if (result.kwarg !== null) {
+        if (isIdentifier(t) || t.value === "*" || t.value === "**" || t.value === "/") {
+          throw this.errorSpan("arguments cannot follow var-keyword argument", t);
+        }
+        throw this.invalidSyntax();
+      }
+      if (t.type === "OP" && t.value === "/") {
+        if (sawStar) throw this.errorSpan("/ must be ahead of *", t);
+        if (sawSlash) throw this.errorSpan("/ may appear only once", t);
+        if (result.args.length === 0) {
+          if (this.peek(1, true).value === ",") throw this.errorSpan("at least one argument must precede /", t);
+          throw this.invalidSyntax();
+        }
+        this.next();
+        sawSlash = true;
+        result.posonlyargs = result.args;
+        result.args = [];
+      } else if (t.type === "OP" && t.value === "*") {
+        if (sawStar) throw this.errorSpan("* argument may appear only once", t);
+        this.next();
+        sawStar = true;
+        if (this.at(",") || this.at(close)) {
+          const after = this.peek(1, true);
+          if (this.at(close) || after.value === close || after.value === "**") {
+            // CPython locates this at the '*' for def, at the last token read for lambda.
+            const where = kind === "def" ? t : this.at(close) ? this.tok : after;
+            throw this.errorSpan("named arguments must follow bare *", where);
+          }
+        } else {
+          result.vararg = this.param(kind, true);
+          if (this.at("=")) throw this.errorSpan("var-positional argument cannot have default value", this.tok);
+        }
+      } else if (t.type === "OP" && t.value === "**") {
+        this.next();
+        result.kwarg = this.param(kind, false);
+        if (this.at("=")) throw this.errorSpan("var-keyword argument cannot have default value", this.tok);
+      } else if (t.type === "OP" && t.value === "(" && kind === "def") {
+        throw this.parenthesizedParameters(t);
+      } else if (isIdentifier(t)) {
+        const p = this.param(kind, false);
+        let dflt: Expr | null = null;
+        if (this.at("=")) {
+          const eq = this.next();
+          if (this.at(",") || this.at(")")) throw this.errorSpan("expected default value expression", eq);
+          dflt = this.expression();
+        }
+        if (sawStar) {
+          result.kwonlyargs.push(p);
+          result.kw_defaults.push(dflt);
+        } else {
+          if (dflt !== null) {
+            result.defaults.push(dflt);
+            sawDefault = true;
+          } else if (sawDefault) {
+            throw this.errorSpan("non-default argument follows default argument", p);
+          }
+          result.args.push(p);
+        }
+      } else {
+        throw this.invalidSyntax();
+      }
+      if (!this.at(close)) {
+        if (!this.at(",")) {
+          if (t.value === "/" && this.at("*")) throw this.errorSpan("expected comma between / and *", this.tok);
+          throw this.invalidSyntax();
+        }
+        this.next();
+      }
+    }
+    return result;
+  }
+
+  /** One parameter: NAME with an optional annotation (def only; `*args: *Ts` allowed). */
+  private param(kind: ParamsKind, star: boolean): Arg {
+    const name = this.tok;
+    if (!isIdentifier(name)) throw this.invalidSyntax();
+    this.next();
+    let annotation: Expr | null = null;
+    if (kind === "def" && this.eat(":")) annotation = star ? this.starExpression() : this.expression();
+    return this.finish({ _type: "arg", arg: name.value, annotation, type_comment: null }, name);
+  }
+
+  /** `def f(a, (b, c))`: CPython's "Function parameters cannot be parenthesized". */
+  private parenthesizedParameters(open: Token): PySyntaxError {
+    const generic = this.invalidSyntax();
+    // The inside must be parameters without defaults: NAME [':' expression], ...
+    const close = this.speculate(() => {
+      this.next();
+      let count = 0;
+      do {
+        if (this.at(")") && count > 0) break;
+        this.param("def", false);
+        count++;
+        if (!this.at(",") && !this.at(")")) throw this.invalidSyntax();
+      } while (this.eat(","));
+      return this.expect(")");
+    });
+    if (close !== null) return this.errorSpan("Function parameters cannot be parenthesized", open, close);
+    return generic;
+  }
+
+  // ---- f-string replacement fields -------------------------------------------------------
+
+  /**
+   * Parses the expression of an f-string replacement field in place: the
+   * source range is tokenized as if wrapped in parentheses, like CPython's
+   * "(expr)" re-parse, so node positions are true source positions.
+   */
+  parseField(brace: number, exprStart: number, exprEnd: number, token: Token): Expr {
+    const src = this.src;
+    const braceLine = src.lineAt(brace);
+    const braceCol = src.byteCol(braceLine, brace);
+    const exprLine = src.lineAt(exprStart);
+    const endLine = src.lineAt(exprEnd);
+    const fieldText = `(${src.text.slice(exprStart, exprEnd)})`;
+    // CPython's starting column: the '{' column, or the token's column (or
+    // 0 on a later line) when only whitespace follows the '{' on its line.
+    let k = exprStart;
+    while (k < exprEnd && (src.text[k] === " " || src.text[k] === "\t" || src.text[k] === "\f")) k++;
+    const newlineAfterBrace = k === exprEnd || src.text[k] === "\n";
+    let startCol = braceCol;
+    if (newlineAfterBrace) startCol = braceLine === token.lineno ? token.col_offset : 0;
+    const field: FieldContext = { text: fieldText, braceLine, startCol };
+    const paren = (value: string, at: number, line: number, level: number): Token => {
+      const col = src.byteCol(line, at);
+      return { type: "OP", value, lineno: line, col_offset: col, end_lineno: line, end_col_offset: col + 1, start: at, end: at + 1, level };
+    };
+    const inner = new Tokenizer(src, { start: exprStart, end: exprEnd, line: exprLine, nested: true }).run();
+    const eof = inner.pop() as Token;
+    // CPython tokenizes the "(expr)" text before parsing it.
+    if (eof.error !== undefined) throw relocateToField(src, eof.error, field, false);
+    const tokens = [paren("(", brace, braceLine, 1), ...inner, paren(")", exprEnd, endLine, 0), eof];
+    const sub = new ExprParser(src, tokens, field);
+    const e = sub.starExpressions();
+    if (sub.tok.type !== "ENDMARKER") throw sub.invalidSyntax();
+    return e;
+  }
+
+  /** StringHost: an error spanning one token. */
+  errorAtToken(msg: string, t: Token): PySyntaxError {
+    return this.errorSpan(msg, t);
+  }
+
+}

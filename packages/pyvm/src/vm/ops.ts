@@ -1,0 +1,555 @@
+/**
+ * The abstract object layer (CPython's Objects/abstract.c and object.c): truth, hash, repr and
+ * str, rich comparison, and the number protocol, with fast paths for the builtin types and the
+ * dunder-method protocol (reflected operands, NotImplemented) for everything else.
+ */
+import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
+import { floatRepr } from "../format/float-repr.js";
+import { strRepr } from "../format/str-repr.js";
+import { floatFloorDiv, floatMod } from "../format/round.js";
+import { hashBigInt, hashFloat, hashHigh, hashPointer, hashTuple, siphash13 } from "../objects/hash.js";
+import type { IntValue } from "../objects/int-layout.js";
+import {
+  IntArithmeticError, intAdd, intAnd, intCompare, intFloorDiv, intInvert, intLshift, intMod, intMul, intNeg, intOr,
+  intPow, intRshift, intSub, intToFloat, intTrueDiv, intXor,
+} from "../objects/int-ops.js";
+import { seqSize, tupleItem, listItem } from "../objects/seq-layout.js";
+import { STR_HASH, strData } from "../objects/str-layout.js";
+import { typeOf } from "../objects/typeobj.js";
+import { lookupSpecial } from "./attr.js";
+import { callFunction } from "./call.js";
+import { BinaryOp, CompareOp } from "./opcodes.js";
+import type { VM } from "./vm.js";
+import { dictLen } from "../objects/dict.js";
+import { setLen } from "../objects/set.js";
+
+// ---- hashing ---------------------------------------------------------------------------------------
+
+/** hash(str): cached in the object as CPython caches it (the first hash writes the str's header). */
+export function strHash(vm: VM, o: Ref): number {
+  const mem = vm.heap.mem;
+  const lo = mem.i32[(o + STR_HASH) >> 2];
+  const hi = mem.i32[(o + STR_HASH + 4) >> 2];
+  if (lo !== -1 || hi !== -1) return lo;
+  const [start, end] = strData(vm.heap, o);
+  let l: number;
+  let h: number;
+  if (end === start) {
+    l = 0;
+    h = 0;
+  } else {
+    l = siphash13(vm.heap.mem.u8, start, end) | 0;
+    h = hashHigh | 0;
+    if (l === -1 && h === -1) l = -2; // −1 is reserved
+  }
+  vm.heap.mem.setI32(o + STR_HASH, l);
+  vm.heap.mem.setI32(o + STR_HASH + 4, h);
+  return l;
+}
+
+/** hash(o) as a signed 64-bit bigint. */
+export function hashObject(vm: VM, o: Ref): bigint {
+  const rt = vm.rt;
+  const L = rt.L;
+  const lay = vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
+  if (vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0 || lay === L.none) {
+    switch (lay) {
+      case L.int:
+      case L.bool:
+        return hashInt(rt.intValue(o));
+      case L.float:
+        return hashFloat(rt.floatValue(o), hashPointer(o));
+      case L.str: {
+        const lo = strHash(vm, o);
+        return (BigInt(vm.heap.mem.i32[(o + STR_HASH + 4) >> 2]) << 32n) | BigInt(lo >>> 0);
+      }
+      case L.tuple: {
+        const n = seqSize(vm.heap, o);
+        const hs: bigint[] = [];
+        for (let i = 0; i < n; i++) hs.push(hashObject(vm, tupleItem(vm.heap, o, i)));
+        return hashTuple(hs);
+      }
+      case L.list:
+      case L.dict:
+      case L.set:
+        vm.raise("TypeError", `unhashable type: '${typeOf(rt, o).name}'`);
+    }
+  }
+  const t = typeOf(rt, o);
+  const h = lookupSpecial(vm, t, "__hash__");
+  if (h === vm.rt.None) vm.raise("TypeError", `unhashable type: '${t.name}'`);
+  if (h !== 0 && !isBuiltinObjectHash(vm, h)) {
+    const r = callFunction(vm, h, [o]);
+    try {
+      if (!isInt(vm, r)) vm.raise("TypeError", "__hash__ method should return an integer");
+      const v = rt.intValue(r);
+      return hashInt(v);
+    } finally {
+      vm.heap.decref(r);
+    }
+  }
+  return hashPointer(o);
+}
+
+function isBuiltinObjectHash(vm: VM, f: Ref): boolean {
+  return f === vm.objectHash;
+}
+
+function hashInt(v: IntValue): bigint {
+  if (typeof v === "number") {
+    if (Math.abs(v) < 2 ** 53) return BigInt(v === -1 ? -2 : v);
+  }
+  return hashBigInt(BigInt(v));
+}
+
+// ---- type tests ------------------------------------------------------------------------------------
+
+const layoutOf = (vm: VM, o: Ref): number => vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
+
+/** Exact int or bool (or an int subclass instance — none exist in pyvm yet). */
+export function isInt(vm: VM, o: Ref): boolean {
+  const lay = layoutOf(vm, o);
+  return lay === vm.rt.L.int || lay === vm.rt.L.bool;
+}
+
+export function isFloat(vm: VM, o: Ref): boolean {
+  return layoutOf(vm, o) === vm.rt.L.float;
+}
+
+export function isStr(vm: VM, o: Ref): boolean {
+  return layoutOf(vm, o) === vm.rt.L.str;
+}
+
+// ---- truth ---------------------------------------------------------------------------------------------
+
+/** PyObject_IsTrue. */
+export function isTrue(vm: VM, o: Ref): boolean {
+  const rt = vm.rt;
+  if (o === rt.True) return true;
+  if (o === rt.False || o === rt.None) return false;
+  const L = rt.L;
+  const lay = layoutOf(vm, o);
+  switch (lay) {
+    case L.int:
+      return vm.heap.mem.i32[(o + 16) >> 2] !== 0;
+    case L.float:
+      return rt.floatValue(o) !== 0;
+    case L.str:
+      return vm.heap.mem.i32[(o + 16) >> 2] !== 0;
+    case L.tuple:
+    case L.list:
+      return seqSize(vm.heap, o) !== 0;
+    case L.dict:
+      return dictLen(vm, o) !== 0;
+    case L.set:
+    case L.frozenset:
+      return setLen(vm, o) !== 0;
+  }
+  const t = typeOf(rt, o);
+  const b = lookupSpecial(vm, t, "__bool__");
+  if (b !== 0) {
+    const r = callFunction(vm, b, [o]);
+    if (r !== rt.True && r !== rt.False) {
+      vm.heap.decref(r);
+      vm.raise("TypeError", `__bool__ should return bool, returned ${typeOf(rt, r).name}`);
+    }
+    vm.heap.decref(r);
+    return r === rt.True;
+  }
+  const len = lookupSpecial(vm, t, "__len__");
+  if (len !== 0) {
+    const r = callFunction(vm, len, [o]);
+    const v = rt.intValue(r);
+    vm.heap.decref(r);
+    return v !== 0;
+  }
+  return true;
+}
+
+// ---- repr and str -----------------------------------------------------------------------------------
+
+/** repr(o) as a JS string. */
+export function repr(vm: VM, o: Ref): string {
+  const rt = vm.rt;
+  const L = rt.L;
+  if (o === rt.None) return "None";
+  if (o === rt.True) return "True";
+  if (o === rt.False) return "False";
+  if (o === rt.Ellipsis) return "Ellipsis";
+  if (o === rt.NotImplemented) return "NotImplemented";
+  const lay = layoutOf(vm, o);
+  const plain = vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0;
+  if (plain) {
+    switch (lay) {
+      case L.int:
+        return String(rt.intValue(o));
+      case L.float:
+        return floatRepr(rt.floatValue(o));
+      case L.str:
+        return strRepr(rt.strValue(o));
+    }
+  }
+  const t = typeOf(rt, o);
+  const f = lookupSpecial(vm, t, "__repr__");
+  if (f === 0) return `<${t.name} object>`;
+  const r = callFunction(vm, f, [o]);
+  try {
+    if (!isStr(vm, r)) vm.raise("TypeError", `__repr__ returned non-string (type ${typeOf(rt, r).name})`);
+    return rt.strValue(r);
+  } finally {
+    vm.heap.decref(r);
+  }
+}
+
+/** str(o) as a JS string. */
+export function str(vm: VM, o: Ref): string {
+  const rt = vm.rt;
+  const lay = layoutOf(vm, o);
+  if (lay === rt.L.str && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) return rt.strValue(o);
+  if (lay === rt.L.int || lay === rt.L.float || o === rt.None || lay === rt.L.bool) return repr(vm, o);
+  const t = typeOf(rt, o);
+  const f = lookupSpecial(vm, t, "__str__");
+  if (f === 0 || f === vm.objectStr) return repr(vm, o);
+  const r = callFunction(vm, f, [o]);
+  try {
+    if (!isStr(vm, r)) vm.raise("TypeError", `__str__ returned non-string (type ${typeOf(rt, r).name})`);
+    return rt.strValue(r);
+  } finally {
+    vm.heap.decref(r);
+  }
+}
+
+// ---- comparison ------------------------------------------------------------------------------------
+
+const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+const CMP_SWAPPED = [CompareOp.GT, CompareOp.GE, CompareOp.EQ, CompareOp.NE, CompareOp.LT, CompareOp.LE];
+const CMP_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="];
+
+function cmpResult(c: number, op: number): boolean {
+  switch (op) {
+    case CompareOp.LT:
+      return c < 0;
+    case CompareOp.LE:
+      return c <= 0;
+    case CompareOp.EQ:
+      return c === 0;
+    case CompareOp.NE:
+      return c !== 0;
+    case CompareOp.GT:
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/**
+ * Compare builtin values without running Python code; returns −2 when the operands are not
+ * both of a fast-path kind, else the boolean result as 0/1.
+ */
+export function fastCompare(vm: VM, a: Ref, b: Ref, op: number): number {
+  const rt = vm.rt;
+  const L = rt.L;
+  const mem = vm.heap.mem;
+  const la = mem.i32[(a + TYPE_WORD) >> 2];
+  const lb = mem.i32[(b + TYPE_WORD) >> 2];
+  if ((la === L.int || la === L.bool) && (lb === L.int || lb === L.bool)) {
+    return cmpResult(intCompare(rt.intValue(a), rt.intValue(b)), op) ? 1 : 0;
+  }
+  if (la === L.float && lb === L.float) {
+    const x = rt.floatValue(a);
+    const y = rt.floatValue(b);
+    switch (op) {
+      case CompareOp.LT: return x < y ? 1 : 0;
+      case CompareOp.LE: return x <= y ? 1 : 0;
+      case CompareOp.EQ: return x === y ? 1 : 0;
+      case CompareOp.NE: return x !== y ? 1 : 0;
+      case CompareOp.GT: return x > y ? 1 : 0;
+      default: return x >= y ? 1 : 0;
+    }
+  }
+  if (la === L.float && (lb === L.int || lb === L.bool)) return compareFloatInt(rt.floatValue(a), rt.intValue(b), op) ? 1 : 0;
+  if ((la === L.int || la === L.bool) && lb === L.float) return compareFloatInt(rt.floatValue(b), rt.intValue(a), CMP_SWAPPED[op]) ? 1 : 0;
+  if (la === L.str && lb === L.str) {
+    if (a === b) return cmpResult(0, op) ? 1 : 0;
+    const x = rt.strValue(a);
+    const y = rt.strValue(b);
+    return cmpResult(x === y ? 0 : compareCodePoints(x, y), op) ? 1 : 0;
+  }
+  return -2;
+}
+
+/** Compare strings by code point (JS `<` compares UTF-16 units, which differs past the BMP). */
+function compareCodePoints(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const cx = x.codePointAt(i)!;
+    const cy = y.codePointAt(i)!;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+    if (cx > 0xffff) i++;
+  }
+  return x.length - y.length;
+}
+
+function compareFloatInt(f: number, i: IntValue, op: number): boolean {
+  if (Number.isNaN(f)) return op === CompareOp.NE;
+  if (typeof i === "number") return cmpResult(f < i ? -1 : f > i ? 1 : 0, op);
+  if (!Number.isFinite(f)) return cmpResult(f > 0 ? 1 : -1, op);
+  // Exact comparison against a big int: compare the float's integer part exactly.
+  const fi = BigInt(Math.trunc(f));
+  const c = fi < i ? -1 : fi > i ? 1 : f - Math.trunc(f) > 0 ? 1 : f - Math.trunc(f) < 0 ? -1 : 0;
+  return cmpResult(c, op);
+}
+
+/** PyObject_RichCompare: a new reference. */
+export function richCompare(vm: VM, a: Ref, b: Ref, op: number): Ref {
+  const fast = fastCompare(vm, a, b, op);
+  if (fast >= 0) return vm.rt.bool(fast === 1);
+  return slowCompare(vm, a, b, op);
+}
+
+/** PyObject_RichCompareBool: identity implies equality, as CPython's shortcut does. */
+export function richCompareBool(vm: VM, a: Ref, b: Ref, op: number): boolean {
+  if (a === b) {
+    if (op === CompareOp.EQ) return true;
+    if (op === CompareOp.NE) return false;
+  }
+  const fast = fastCompare(vm, a, b, op);
+  if (fast >= 0) return fast === 1;
+  const r = slowCompare(vm, a, b, op);
+  try {
+    return isTrue(vm, r);
+  } finally {
+    vm.heap.decref(r);
+  }
+}
+
+function slowCompare(vm: VM, a: Ref, b: Ref, op: number): Ref {
+  const rt = vm.rt;
+  const ta = typeOf(rt, a);
+  const tb = typeOf(rt, b);
+  const trySwapped = ta !== tb && tb.isSubtypeOf(ta);
+  if (trySwapped) {
+    const r = callCompare(vm, tb, b, a, CMP_SWAPPED[op]);
+    if (r !== 0) return r;
+  }
+  const r1 = callCompare(vm, ta, a, b, op);
+  if (r1 !== 0) return r1;
+  if (!trySwapped) {
+    const r2 = callCompare(vm, tb, b, a, CMP_SWAPPED[op]);
+    if (r2 !== 0) return r2;
+  }
+  if (op === CompareOp.EQ) return rt.bool(a === b);
+  if (op === CompareOp.NE) return rt.bool(a !== b);
+  vm.raise("TypeError", `'${CMP_SYMBOLS[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
+}
+
+/** Call `type.__op__(self, other)`; 0 when missing or NotImplemented. */
+function callCompare(vm: VM, t: import("../objects/pytype.js").PyType, self: Ref, other: Ref, op: number): Ref {
+  const f = lookupSpecial(vm, t, CMP_NAMES[op]);
+  if (f === 0) return 0;
+  const r = callFunction(vm, f, [self, other]);
+  if (r === vm.rt.NotImplemented) {
+    vm.heap.decref(r);
+    return 0;
+  }
+  return r;
+}
+
+// ---- numbers -----------------------------------------------------------------------------------------
+
+const BIN_NAMES = ["add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor"];
+const BIN_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
+
+/** Raise the Python exception an int/float arithmetic helper signalled. */
+function arith<T>(vm: VM, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof IntArithmeticError) vm.raise(e.pyType, e.message);
+    throw e;
+  }
+}
+
+function intBinary(vm: VM, op: number, x: IntValue, y: IntValue): Ref {
+  const rt = vm.rt;
+  switch (op) {
+    case BinaryOp.ADD: return rt.newInt(intAdd(x, y));
+    case BinaryOp.SUBTRACT: return rt.newInt(intSub(x, y));
+    case BinaryOp.MULTIPLY: return rt.newInt(intMul(x, y));
+    case BinaryOp.FLOOR_DIVIDE: return rt.newInt(arith(vm, () => intFloorDiv(x, y)));
+    case BinaryOp.REMAINDER: return rt.newInt(arith(vm, () => intMod(x, y)));
+    case BinaryOp.TRUE_DIVIDE: return rt.newFloat(arith(vm, () => intTrueDiv(x, y)));
+    case BinaryOp.POWER:
+      if (y < 0) {
+        const fx = arith(vm, () => intToFloat(x));
+        if (fx === 0) vm.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        return rt.newFloat(fx ** arith(vm, () => intToFloat(y)));
+      }
+      return rt.newInt(intPow(x, y));
+    case BinaryOp.AND: return rt.newInt(intAnd(x, y));
+    case BinaryOp.OR: return rt.newInt(intOr(x, y));
+    case BinaryOp.XOR: return rt.newInt(intXor(x, y));
+    case BinaryOp.LSHIFT: return rt.newInt(arith(vm, () => intLshift(x, y)));
+    case BinaryOp.RSHIFT: return rt.newInt(arith(vm, () => intRshift(x, y)));
+  }
+  return 0;
+}
+
+function floatBinary(vm: VM, op: number, x: number, y: number): Ref {
+  const rt = vm.rt;
+  switch (op) {
+    case BinaryOp.ADD: return rt.newFloat(x + y);
+    case BinaryOp.SUBTRACT: return rt.newFloat(x - y);
+    case BinaryOp.MULTIPLY: return rt.newFloat(x * y);
+    case BinaryOp.TRUE_DIVIDE:
+      if (y === 0) vm.raise("ZeroDivisionError", "float division by zero");
+      return rt.newFloat(x / y);
+    case BinaryOp.FLOOR_DIVIDE:
+      if (y === 0) vm.raise("ZeroDivisionError", "float floor division by zero");
+      return rt.newFloat(floatFloorDiv(x, y));
+    case BinaryOp.REMAINDER:
+      if (y === 0) vm.raise("ZeroDivisionError", "float modulo");
+      return rt.newFloat(floatMod(x, y));
+    case BinaryOp.POWER:
+      return rt.newFloat(floatPow(vm, x, y));
+  }
+  return 0;
+}
+
+/** float ** float with CPython's special cases and errors. */
+function floatPow(vm: VM, x: number, y: number): number {
+  if (y === 0) return 1;
+  if (Number.isNaN(x)) return x;
+  if (x === 0 && y < 0) vm.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
+    vm.raise("ValueError", "negative number cannot be raised to a fractional power");
+  }
+  if (x === 1) return 1;
+  const r = x ** y;
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) vm.raise("OverflowError", "(34, 'Numerical result out of range')");
+  return r;
+}
+
+/** BINARY_OP: a new reference (operands borrowed). */
+export function binaryOp(vm: VM, op: number, a: Ref, b: Ref): Ref {
+  const rt = vm.rt;
+  const L = rt.L;
+  const mem = vm.heap.mem;
+  const base = op >= BinaryOp.INPLACE_ADD ? op - BinaryOp.INPLACE_ADD : op;
+  const la = mem.i32[(a + TYPE_WORD) >> 2];
+  const lb = mem.i32[(b + TYPE_WORD) >> 2];
+  const aInt = la === L.int || la === L.bool;
+  const bInt = lb === L.int || lb === L.bool;
+  if (aInt && bInt && base !== BinaryOp.MATRIX_MULTIPLY) {
+    if (la === L.bool && lb === L.bool && (base === BinaryOp.AND || base === BinaryOp.OR || base === BinaryOp.XOR)) {
+      const x = a === rt.True;
+      const y = b === rt.True;
+      return rt.bool(base === BinaryOp.AND ? x && y : base === BinaryOp.OR ? x || y : x !== y);
+    }
+    return intBinary(vm, base, rt.intValue(a), rt.intValue(b));
+  }
+  const aNum = aInt || la === L.float;
+  const bNum = bInt || lb === L.float;
+  if (aNum && bNum) {
+    const x = la === L.float ? rt.floatValue(a) : arith(vm, () => intToFloat(rt.intValue(a)));
+    const y = lb === L.float ? rt.floatValue(b) : arith(vm, () => intToFloat(rt.intValue(b)));
+    const r = floatBinary(vm, base, x, y);
+    if (r !== 0) return r;
+  }
+  const special = vm.builtinBinary(base, a, b, la, lb, op !== base);
+  if (special !== 0) return special;
+  return dunderBinary(vm, op, base, a, b);
+}
+
+function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
+  const rt = vm.rt;
+  const ta = typeOf(rt, a);
+  const tb = typeOf(rt, b);
+  const name = BIN_NAMES[base];
+  if (op !== base) {
+    const f = lookupSpecial(vm, ta, `__i${name}__`);
+    if (f !== 0) {
+      const r = callFunction(vm, f, [a, b]);
+      if (r !== rt.NotImplemented) return r;
+      vm.heap.decref(r);
+    }
+  }
+  const fa = lookupSpecial(vm, ta, `__${name}__`);
+  const fb = ta !== tb ? lookupSpecial(vm, tb, `__r${name}__`) : 0;
+  if (fb !== 0 && tb.isSubtypeOf(ta) && fb !== fa) {
+    const r = callFunction(vm, fb, [b, a]);
+    if (r !== rt.NotImplemented) return r;
+    vm.heap.decref(r);
+  }
+  if (fa !== 0) {
+    const r = callFunction(vm, fa, [a, b]);
+    if (r !== rt.NotImplemented) return r;
+    vm.heap.decref(r);
+  }
+  if (fb !== 0 && !tb.isSubtypeOf(ta)) {
+    const r = callFunction(vm, fb, [b, a]);
+    if (r !== rt.NotImplemented) return r;
+    vm.heap.decref(r);
+  }
+  const sym = BIN_SYMBOLS[base] + (op !== base ? "=" : "");
+  if (base === BinaryOp.POWER && op === base) {
+    vm.raise("TypeError", `unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
+  }
+  vm.raise("TypeError", `unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
+}
+
+/** Unary -x, +x, ~x (kind "neg" | "pos" | "invert"): a new reference. */
+export function unaryOp(vm: VM, kind: "neg" | "pos" | "invert", a: Ref): Ref {
+  const rt = vm.rt;
+  const L = rt.L;
+  const lay = layoutOf(vm, a);
+  if (lay === L.int || lay === L.bool) {
+    const v = rt.intValue(a);
+    if (kind === "neg") return rt.newInt(intNeg(v));
+    if (kind === "pos") return rt.newInt(v);
+    return rt.newInt(intInvert(v));
+  }
+  if (lay === L.float && kind !== "invert") {
+    const v = rt.floatValue(a);
+    return kind === "neg" ? rt.newFloat(-v) : rt.newFloat(v);
+  }
+  const t = typeOf(rt, a);
+  const f = lookupSpecial(vm, t, kind === "neg" ? "__neg__" : kind === "pos" ? "__pos__" : "__invert__");
+  if (f !== 0) return callFunction(vm, f, [a]);
+  const sym = kind === "neg" ? "-" : kind === "pos" ? "+" : "~";
+  vm.raise("TypeError", `bad operand type for unary ${sym}: '${t.name}'`);
+}
+
+/** len(o). */
+export function length(vm: VM, o: Ref): number {
+  const rt = vm.rt;
+  const L = rt.L;
+  const lay = layoutOf(vm, o);
+  if (vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0 || lay === L.none) {
+    switch (lay) {
+      case L.str:
+      case L.tuple:
+      case L.list:
+        return vm.heap.mem.i32[(o + 16) >> 2];
+      case L.dict:
+        return dictLen(vm, o);
+      case L.set:
+      case L.frozenset:
+        return setLen(vm, o);
+    }
+  }
+  const t = typeOf(rt, o);
+  const f = lookupSpecial(vm, t, "__len__");
+  if (f === 0) vm.raise("TypeError", `object of type '${t.name}' has no len()`);
+  const r = callFunction(vm, f, [o]);
+  try {
+    if (!isInt(vm, r)) vm.raise("TypeError", `'${typeOf(rt, r).name}' object cannot be interpreted as an integer`);
+    const v = rt.intValue(r);
+    if (v < 0) vm.raise("ValueError", "__len__() should return >= 0");
+    return Number(v);
+  } finally {
+    vm.heap.decref(r);
+  }
+}
+
+export { listItem };

@@ -1,0 +1,9 @@
+"""Module doc."""
+def f():
+    """Function doc."""
+    return 1
+class C:
+    """Class doc."""
+def g():
+    "a" "b"
+    return 2

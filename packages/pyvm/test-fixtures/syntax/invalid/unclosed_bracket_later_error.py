@@ -1,0 +1,3 @@
+data = [1,
+if x:
+    pass

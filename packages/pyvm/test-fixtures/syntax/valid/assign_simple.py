@@ -1,0 +1,9 @@
+x = 1
+x = y
+x = f(y)
+x.y = 1
+x[0] = 1
+x = None
+x = True
+x = False
+x = ...

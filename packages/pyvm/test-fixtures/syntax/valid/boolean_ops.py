@@ -1,0 +1,9 @@
+r = a and b
+r = a or b
+r = a and b and c
+r = a or b or c
+r = a and b or c and d
+r = (a or b) and c
+r = a or (b or c)
+r = not a or not b
+r = not (a and b)

@@ -1,0 +1,22 @@
+f()
+f(a)
+f(a, b)
+f(a, b,)
+f(*a)
+f(**k)
+f(a, *b, c, *d)
+f(a=1)
+f(a=1, b=2)
+f(a, b=1, *c, d=2, **e)
+f(*a, b=1)
+f(**a, b=1)
+f(**a, **b)
+f(a, *b, c=1, *d, e=2, **g)
+f(x := 1)
+f(a)(b)(c)
+f.g(h).i()
+f(
+    a,
+    b=2,
+)
+print("hello", end="")

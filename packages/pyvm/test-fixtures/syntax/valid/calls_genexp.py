@@ -1,0 +1,6 @@
+f(x for x in y)
+f(x for x in y if x)
+sum(x * x for x in range(10))
+f((x for x in y), 1)
+f(a, (x for x in y))
+any(c.isdigit() for c in s for s in t)

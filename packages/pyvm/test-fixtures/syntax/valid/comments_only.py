@@ -1,0 +1,4 @@
+# Just a comment.
+# Another one.
+
+    # An indented comment does not start a block.

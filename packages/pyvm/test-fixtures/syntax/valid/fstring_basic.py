@@ -1,0 +1,9 @@
+name = "world"
+a = f"hello {name}"
+b = f"{a}{b}{c}"
+c = f"{x + y} and {f(z)}"
+d = f""
+e = f"no fields"
+g = f"{obj.attr[0]['key']}"
+h = f'{"nested"}'
+i = f"{x!r:>10}"

@@ -1,0 +1,7 @@
+a = "plain " f"{x}" " tail"
+b = f"{x}" "y" f"{z}"
+c = u"u" f"{x}"
+d = "" f""
+e = f"a" "b" f"{1}" "c"
+g = r"\d" f"{x}" rf"\{y}"
+h = "a" f"b" "c"

@@ -1,0 +1,5 @@
+f(a=1, b=2, c=3)
+f(a=lambda: 1, b=[x for x in y], c={1: 2})
+f(key=None, **options)
+sorted(items, key=lambda item: item[1], reverse=True)
+dict(a=1, **{"b": 2})

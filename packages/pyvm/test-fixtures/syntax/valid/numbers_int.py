@@ -1,0 +1,13 @@
+a = 0
+b = 00
+c = 123
+d = 1_000_000
+e = 0x1F
+f = 0XdeadBEEF
+g = 0o17
+h = 0O777
+i = 0b1010
+j = 0B1_0_1
+k = 0x_ff
+big = 123456789012345678901234567890123456789
+huge = 0xffffffffffffffffffffffffffffffffffffffff

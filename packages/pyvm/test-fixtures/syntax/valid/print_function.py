@@ -1,0 +1,4 @@
+print()
+print("a", "b", sep=", ", end="\n")
+print(*items, file=sys.stderr)
+print(f"{x!r}", flush=True)

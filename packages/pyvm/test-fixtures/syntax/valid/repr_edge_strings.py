@@ -1,0 +1,13 @@
+a = 'single \' quote'
+b = "double \" quote"
+c = "both ' and \""
+d = '\x00\x01\x1f\x7f'
+e = '\x80\x9f\xa0\xad'
+f = '\u2028\u2029\u200b\ufeff'
+g = '\U000e0001'
+h = 'tab\tnl\ncr\r'
+i = '\\'
+j = "'"
+k = '"'
+l = '\u0300'
+m = '\ue000'

@@ -1,0 +1,16 @@
+a = 'single'
+b = "double"
+c = 'it\'s'
+d = "say \"hi\""
+e = "it's"
+f = 'say "hi"'
+g = ''
+h = ""
+i = 'tab\there'
+j = 'new\nline'
+k = 'back\\slash'
+l = '\a\b\f\n\r\t\v'
+m = '\x41\x62'
+n = '\101\0\7\77'
+o = 'unknown \d escape'
+p = 'both \' and "'

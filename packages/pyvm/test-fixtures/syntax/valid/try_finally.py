@@ -1,0 +1,9 @@
+try:
+    pass
+finally:
+    pass
+try:
+    f()
+finally:
+    g()
+    h()
