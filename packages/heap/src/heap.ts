@@ -55,6 +55,8 @@ export interface LeakReport {
   immortal: number;
   /** Statically allocated runtime objects (freed now). */
   static: number;
+  /** Mortal objects reachable from immortal or static ones: owned by the runtime, not leaked. */
+  owned: number;
   /** Mortal objects that should have been freed earlier. */
   leaked: LeakedObject[];
   /** Raw payload blocks not owned by any object that was still alive. */
@@ -477,10 +479,26 @@ export class Heap {
       const t = this.typeOf(o);
       t.traverse?.(this, o, (child) => fromHeap.set(child, (fromHeap.get(child) ?? 0) + 1));
     }
-    const report: LeakReport = { immortal: 0, static: 0, leaked: [], bytesFreed: 0 };
+    const report: LeakReport = { immortal: 0, static: 0, owned: 0, leaked: [], bytesFreed: 0 };
+    // Whatever the runtime's own objects (immortal or static) still reference belongs to the
+    // runtime too: a builtin type's dict, the tuples of its MRO. Mark it by traversal.
+    const ownedSet = new Set<Ref>();
+    const stack: Ref[] = [];
+    const isRoot = (o: Ref) => this.strategy.isImmortal(o) || (this.allocator.kindAt(o - this.handleOffset(o)) & BlockKind.StaticFlag) !== 0;
+    for (const o of live) if (isRoot(o)) stack.push(o);
+    while (stack.length > 0) {
+      const o = stack.pop()!;
+      this.typeOf(o).traverse?.(this, o, (child) => {
+        if (!ownedSet.has(child) && !isRoot(child)) {
+          ownedSet.add(child);
+          stack.push(child);
+        }
+      });
+    }
     for (const o of live) {
       if (this.strategy.isImmortal(o)) report.immortal++;
       else if ((this.allocator.kindAt(o - this.handleOffset(o)) & BlockKind.StaticFlag) !== 0) report.static++;
+      else if (ownedSet.has(o)) report.owned++;
       else {
         report.leaked.push({
           ref: o,

@@ -22,6 +22,8 @@ export class PyType {
   readonly cache = new Map<string, Ref>();
   /** `__slots__` names declared by this class itself (null: none declared). */
   slots: string[] | null = null;
+  /** Cannot be subclassed (bool, NoneType, range, slice, function…: CPython's types without BASETYPE). */
+  isFinal = false;
   /** `__slots__` values an instance carries, inherited ones included (each 8 bytes after the dict slot). */
   nslots = 0;
 

@@ -80,14 +80,6 @@ export function isIdentifier(t: Token): boolean {
 
 /** Parses expressions; extended by the statement parser. */
 export class ExprParser extends ParserBase implements StringHost {
-  /** While positive, the error-only checks of CPython's invalid_* rules are skipped. */
-  protected noInvalidRules = 0;
-  /**
-   * Errors from decoding string literals. CPython raises these in its first
-   * pass, so its second-pass rewording of errors does not apply to them.
-   */
-  protected readonly literalErrors = new Set<PySyntaxError>();
-
   get sourceText(): string {
     return this.src.text;
   }
@@ -143,6 +135,23 @@ export class ExprParser extends ParserBase implements StringHost {
     return this.namedExpression();
   }
 
+  /**
+   * The first element of a display or comprehension. CPython's
+   * invalid_comprehension reads a leading `*x` as `'*' expression`, where a
+   * juxtaposed expression gets the missing-comma hint.
+   */
+  private firstElement(): Expr {
+    const star = this.pos;
+    const first = this.starNamedExpression();
+    if (this.invalidRules && first._type === "Starred" && this.startsExpression(this.tok)) {
+      this.probe(() => {
+        this.reset(star + 1);
+        this.expression();
+      });
+    }
+    return first;
+  }
+
   protected starred(operand: () => Expr): Starred {
     const start = this.next();
     const value = operand();
@@ -173,13 +182,10 @@ export class ExprParser extends ParserBase implements StringHost {
       const ifPos = this.pos;
       const test = this.disjunction();
       if (!this.at("else")) {
-        if (this.noInvalidRules > 0) {
-          // Without invalid rules CPython's PEG parser just falls back to `body`.
-          this.reset(ifPos - 1);
-          return body;
-        }
-        if (this.at(":")) throw this.invalidSyntax();
-        throw this.errorSpan("expected 'else' after 'if' expression", body, test);
+        if (this.invalidRules && !this.at(":")) throw this.errorSpan("expected 'else' after 'if' expression", body, test);
+        // Otherwise CPython's PEG parser falls back to `body` alone.
+        this.reset(ifPos - 1);
+        return body;
       }
       this.next();
       const orelse = this.expression();
@@ -194,28 +200,30 @@ export class ExprParser extends ParserBase implements StringHost {
    * directly followed by another one. Only reachable in invalid code.
    */
   private checkJuxtaposed(startPos: number, a: Expr): void {
-    if (this.noInvalidRules > 0 || !this.startsExpression(this.tok)) return;
+    if (!this.invalidRules || !this.startsStarExpression(this.tok)) return;
     const first = this.tokens[startPos];
     const save = this.pos;
-    if (a._type === "Name" && (a.id === "print" || a.id === "exec") && !this.parenthesized.has(a) && !this.at("(")) {
-      // invalid_legacy_expression reads the rest with invalid rules active,
-      // so a more specific error inside it wins.
+    const isLegacy = a._type === "Name" && (a.id === "print" || a.id === "exec");
+    // invalid_expression: `a b` inside brackets suggests a missing comma.
+    const excluded = first.type === "NAME" && (this.tokens[startPos + 1]?.type === "STRING" || looksLikeSoftKeyword(first.value));
+    if (!excluded && this.startsExpression(this.tok)) {
+      const b = this.withoutInvalidRules(() => this.expression());
+      if (b !== null && !isLegacy && this.prev.level > 0) {
+        throw this.errorSpan("invalid syntax. Perhaps you forgot a comma?", a, b);
+      }
+      this.reset(save);
+    }
+    // invalid_legacy_expression: `NAME <expressions>` is read (with the
+    // invalid rules active) for any name, then reported for print/exec.
+    if (a._type === "Name" && isIdentifier(first) && startPos + 1 === save && !this.at("(")) {
       let b: Expr | null = null;
       this.probe(() => {
         b = this.starExpressions();
       });
-      if (b !== null) throw this.errorSpan(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
-      return;
+      if (b !== null && isLegacy) {
+        throw this.errorSpan(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
+      }
     }
-    if ((first.type === "NAME" && this.tokens[startPos + 1]?.type === "STRING") ||
-      (first.type === "NAME" && looksLikeSoftKeyword(first.value))) {
-      return;
-    }
-    const b = this.withoutInvalidRules(() => this.expression());
-    if (b !== null && this.prev.level > 0) {
-      throw this.errorSpan("invalid syntax. Perhaps you forgot a comma?", a, b);
-    }
-    this.reset(save);
   }
 
   /**
@@ -242,7 +250,7 @@ export class ExprParser extends ParserBase implements StringHost {
     try {
       return f();
     } catch (e) {
-      if (e instanceof PySyntaxError && !this.isTokenizerError(e)) {
+      if (e instanceof PySyntaxError && !this.isFatal(e)) {
         this.reset(save);
         return null;
       }
@@ -269,11 +277,6 @@ export class ExprParser extends ParserBase implements StringHost {
     }
   }
 
-  /** True for the generic "invalid syntax" error of the parser (not a tokenizer or specific error). */
-  protected isGeneric(e: unknown): e is PySyntaxError {
-    return e instanceof PySyntaxError && e.msg === "invalid syntax" && !this.isTokenizerError(e);
-  }
-
   /**
    * Runs `f`, a re-parse CPython's second pass makes to find a better
    * message: specific errors it raises propagate, anything else is ignored.
@@ -292,11 +295,6 @@ export class ExprParser extends ParserBase implements StringHost {
     }
   }
 
-  protected isTokenizerError(e: PySyntaxError): boolean {
-    const last = this.tokens[this.tokens.length - 1];
-    return last.error === e;
-  }
-
   /** named_expression: `NAME := expression` or expression. */
   namedExpression(): Expr {
     const t = this.tok;
@@ -309,8 +307,10 @@ export class ExprParser extends ParserBase implements StringHost {
     }
     const startPos = this.pos;
     const e = this.expression();
-    if (this.at(":=")) this.checkWalrusTarget(e);
-    if (this.at("=")) this.checkEqualsForComparison(e, startPos);
+    if (this.invalidRules) {
+      if (this.at(":=")) this.checkWalrusTarget(e);
+      if (this.at("=")) this.checkEqualsForComparison(e, startPos);
+    }
     return e;
   }
 
@@ -467,8 +467,14 @@ export class ExprParser extends ParserBase implements StringHost {
         this.next();
         op = "NotIn";
       } else break;
-      const right = this.orBacktrack(from, () => this.bitwiseOr());
-      if (right === null) break;
+      let right: Expr;
+      try {
+        right = this.bitwiseOr();
+      } catch (e) {
+        if (!this.isGeneric(e)) throw e;
+        this.reset(from); // PEG fallback, see orBacktrack
+        break;
+      }
       ops.push(op);
       comparators.push(right);
     }
@@ -492,8 +498,14 @@ export class ExprParser extends ParserBase implements StringHost {
       if (entry === undefined || entry[0] < minPower) break;
       const from = this.pos;
       this.next();
-      const right = this.orBacktrack(from, () => this.binary(entry[0] + 1));
-      if (right === null) break;
+      let right: Expr;
+      try {
+        right = this.binary(entry[0] + 1);
+      } catch (e) {
+        if (!this.isGeneric(e)) throw e;
+        this.reset(from); // PEG fallback, see orBacktrack
+        break;
+      }
       left = this.finish({ _type: "BinOp", left, op: entry[1], right }, start);
     }
     return left;
@@ -528,32 +540,33 @@ export class ExprParser extends ParserBase implements StringHost {
     let e = this.atom();
     for (;;) {
       const t = this.tok;
-      if (t.type !== "OP") break;
+      if (t.type !== "OP" || (t.value !== "." && t.value !== "(" && t.value !== "[")) break;
       const from = this.pos;
-      const value = e;
-      let next: Expr | null;
-      if (t.value === ".") {
-        next = this.orBacktrack(from, () => {
-          this.next();
-          const name = this.tok;
-          if (!isIdentifier(name)) throw this.invalidSyntax();
-          this.next();
-          return this.finish({ _type: "Attribute", value, attr: name.value, ctx: "Load" as ExprContext }, start);
-        });
-      } else if (t.value === "(") {
-        next = this.orBacktrack(from, () => this.call(value, start));
-      } else if (t.value === "[") {
-        next = this.orBacktrack(from, () => {
-          this.next();
-          const slice = this.slices();
-          this.expect("]");
-          return this.finish({ _type: "Subscript", value, slice, ctx: "Load" as ExprContext }, start);
-        });
-      } else break;
-      if (next === null) break;
-      e = next;
+      try {
+        e = this.trailer(e, start);
+      } catch (err) {
+        if (!this.isGeneric(err)) throw err;
+        this.reset(from); // PEG fallback, see orBacktrack
+        break;
+      }
     }
     return e;
+  }
+
+  /** One `.name`, `(args)` or `[slices]` trailer applied to `value`. */
+  private trailer(value: Expr, start: Spanned): Expr {
+    const t = this.tok;
+    if (t.value === "(") return this.call(value, start);
+    this.next();
+    if (t.value === ".") {
+      const name = this.tok;
+      if (!isIdentifier(name)) throw this.invalidSyntax();
+      this.next();
+      return this.finish({ _type: "Attribute", value, attr: name.value, ctx: "Load" as ExprContext }, start);
+    }
+    const slice = this.slices();
+    this.expect("]");
+    return this.finish({ _type: "Subscript", value, slice, ctx: "Load" as ExprContext }, start);
   }
 
   // ---- atoms ------------------------------------------------------------------
@@ -618,14 +631,16 @@ export class ExprParser extends ParserBase implements StringHost {
       return this.markParens(y);
     }
     if (this.at("**")) {
+      if (!this.invalidRules) throw this.invalidSyntax();
       const stars = this.tok;
       this.next();
       const value = this.expression();
+      if (!this.at(")")) throw this.invalidSyntax();
       throw this.errorSpan("cannot use double starred expression here", stars, value);
     }
-    const first = this.starNamedExpression();
+    const first = this.firstElement();
     if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") throw this.errorSpan("iterable unpacking cannot be used in comprehension", first);
+      if (first._type === "Starred") throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", first));
       const generators = this.forIfClauses();
       this.expect(")");
       return this.markParens(this.finish({ _type: "GeneratorExp", elt: first, generators }, open));
@@ -640,7 +655,7 @@ export class ExprParser extends ParserBase implements StringHost {
       return this.markParens(this.finish({ _type: "Tuple", elts, ctx: "Load" as ExprContext }, open));
     }
     if (!this.at(")")) throw this.invalidSyntax();
-    if (first._type === "Starred") throw this.errorSpan("cannot use starred expression here", first);
+    if (first._type === "Starred") throw this.orGeneric(this.errorSpan("cannot use starred expression here", first));
     this.next();
     return this.markParens(first);
   }
@@ -649,9 +664,9 @@ export class ExprParser extends ParserBase implements StringHost {
   private listAtom(): Expr {
     const open = this.next();
     if (this.eat("]")) return this.finish({ _type: "List", elts: [], ctx: "Load" as ExprContext }, open);
-    const first = this.starNamedExpression();
+    const first = this.firstElement();
     if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") throw this.errorSpan("iterable unpacking cannot be used in comprehension", first);
+      if (first._type === "Starred") throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", first));
       const generators = this.forIfClauses();
       this.expect("]");
       return this.finish({ _type: "ListComp", elt: first, generators }, open);
@@ -670,12 +685,12 @@ export class ExprParser extends ParserBase implements StringHost {
     const elts = [first];
     while (this.at(",")) {
       const comma = this.next();
-      if (this.at("for")) throw this.errorSpan("did you forget parentheses around the comprehension target?", first, comma);
+      if (this.at("for")) throw this.orGeneric(this.errorSpan("did you forget parentheses around the comprehension target?", first, comma));
       if (!this.startsStarExpression(this.tok)) break;
       elts.push(this.starNamedExpression());
     }
     if (elts.length > 1 && this.at("for")) {
-      throw this.errorSpan("did you forget parentheses around the comprehension target?", first, elts[elts.length - 1]);
+      throw this.orGeneric(this.errorSpan("did you forget parentheses around the comprehension target?", first, elts[elts.length - 1]));
     }
     return elts;
   }
@@ -687,10 +702,10 @@ export class ExprParser extends ParserBase implements StringHost {
     if (this.at("**")) {
       const stars = this.next();
       const value = this.bitwiseOr();
-      if (this.at("for")) throw this.errorSpan("dict unpacking cannot be used in dict comprehension", stars);
+      if (this.at("for")) throw this.orGeneric(this.errorSpan("dict unpacking cannot be used in dict comprehension", stars));
       return this.dictRest(open, [null], [value]);
     }
-    const first = this.starNamedExpression();
+    const first = this.firstElement();
     if (this.at(":") && first._type !== "Starred") {
       const colon = this.next();
       const value = this.dictValue(colon);
@@ -702,7 +717,7 @@ export class ExprParser extends ParserBase implements StringHost {
       return this.dictRest(open, [first], [value]);
     }
     if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") throw this.errorSpan("iterable unpacking cannot be used in comprehension", first);
+      if (first._type === "Starred") throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", first));
       const generators = this.forIfClauses();
       this.expect("}");
       return this.finish({ _type: "SetComp", elt: first, generators }, open);
@@ -714,8 +729,9 @@ export class ExprParser extends ParserBase implements StringHost {
 
   /** The value after `key:` in a dict display, with CPython's messages for the usual mistakes. */
   private dictValue(colon: Token): Expr {
-    if (this.at("}") || this.at(",")) throw this.errorSpan("expression expected after dictionary key and ':'", colon);
+    if (this.at("}") || this.at(",")) throw this.orGeneric(this.errorSpan("expression expected after dictionary key and ':'", colon));
     if (this.at("*")) {
+      if (!this.invalidRules) throw this.invalidSyntax();
       const star = this.next();
       const v = this.bitwiseOr();
       throw this.errorSpan("cannot use a starred expression in a dictionary value", star, v);
@@ -744,7 +760,7 @@ export class ExprParser extends ParserBase implements StringHost {
       if (!this.at(":")) {
         // CPython points just before the end of the key and gives no end.
         const col = this.src.charColOfByteCol(key.end_lineno, key.end_col_offset);
-        throw this.makeError("SyntaxError", "':' expected after dictionary key", key.lineno, col, key.end_lineno, 0);
+        throw this.orGeneric(this.makeError("SyntaxError", "':' expected after dictionary key", key.lineno, col, key.end_lineno, 0));
       }
       const colon = this.next();
       keys.push(key);
@@ -787,12 +803,14 @@ export class ExprParser extends ParserBase implements StringHost {
       if (!this.isGeneric(e) && !(e instanceof PySyntaxError && this.targetErrors.has(e))) throw e;
       err = e;
     }
-    this.probe(() => {
-      this.reset(start);
-      const e = this.starExpressions();
-      const bad = invalidTarget(e, "for");
-      if (bad !== null) throw this.errorSpan(`cannot assign to ${exprName(bad)}`, bad);
-    });
+    if (this.invalidRules) {
+      this.probe(() => {
+        this.reset(start);
+        const e = this.starExpressions();
+        const bad = invalidTarget(e, "for");
+        if (bad !== null) throw this.errorSpan(`cannot assign to ${exprName(bad)}`, bad);
+      });
+    }
     throw err;
   }
 
@@ -833,6 +851,7 @@ export class ExprParser extends ParserBase implements StringHost {
   protected toTarget(e: Expr, kind: TargetKind): void {
     const bad = invalidTarget(e, kind);
     if (bad !== null) {
+      if (!this.invalidRules) throw this.invalidSyntax();
       const err = this.errorSpan(`${kind === "del" ? "cannot delete" : "cannot assign to"} ${exprName(bad)}`, bad);
       this.targetErrors.add(err);
       throw err;
@@ -871,25 +890,38 @@ export class ExprParser extends ParserBase implements StringHost {
     while (!this.at(")")) {
       const t = this.tok;
       if (t.value === "*" && t.type === "OP") {
-        if (sawDoubleStar) throw this.errorSpan("iterable argument unpacking follows keyword argument unpacking", t);
-        const starredArg = this.starred(() => this.expression());
-        if (this.at("for")) throw this.errorSpan("iterable unpacking cannot be used in comprehension", starredArg);
+        // CPython's invalid_arguments `args ',' '*'`: a '*' that cannot
+        // continue the arguments after a comma (after `**`, or bare).
+        const misplaced = (): PySyntaxError =>
+          this.orGeneric(this.errorSpan("iterable argument unpacking follows keyword argument unpacking", t));
+        if (sawDoubleStar) throw misplaced();
+        let starredArg: Expr;
+        try {
+          starredArg = this.starred(() => this.expression());
+        } catch (e) {
+          if (this.isGeneric(e) && (args.length > 0 || keywords.length > 0)) throw misplaced();
+          throw e;
+        }
+        if (this.at("for")) throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", starredArg));
         args.push(starredArg);
       } else if (t.value === "**" && t.type === "OP") {
         this.next();
         const value = this.expression();
         keywords.push(this.finish({ _type: "keyword", arg: null, value }, t));
         sawDoubleStar = true;
-      } else if ((t.value === "True" || t.value === "False" || t.value === "None") && this.peek(1, true).value === "=") {
+      } else if (this.invalidRules && (t.value === "True" || t.value === "False" || t.value === "None") && this.peek(1, true).value === "=") {
         throw this.errorSpan(`cannot assign to ${t.value}`, t, this.peek(1, true));
       } else if (isIdentifier(t) && this.peek().value === "=") {
         this.next();
         const eq = this.next();
         const value = this.expression();
-        if (this.at("for")) throw this.errorSpan("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t, eq);
+        if (this.at("for")) throw this.orGeneric(this.errorSpan("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t, eq));
         keywords.push(this.finish({ _type: "keyword", arg: t.value, value }, t));
         sawKeyword = true;
       } else {
+        // After keywords, CPython's first pass does not even read a
+        // positional argument (its grammar has no place for it).
+        if ((sawKeyword || sawDoubleStar) && !this.invalidRules) throw this.invalidSyntax();
         const e = this.callPositional();
         if (this.at("for") || this.at("async")) {
           if (!allowGenexp) throw this.invalidSyntax();
@@ -902,7 +934,7 @@ export class ExprParser extends ParserBase implements StringHost {
             return { args: [genexp], keywords };
           }
           // CPython asks for parentheses when other arguments precede or follow.
-          if (args.length > 0 || this.at(",")) throw this.errorSpan("Generator expression must be parenthesized", e, lastItem);
+          if (args.length > 0 || this.at(",")) throw this.orGeneric(this.errorSpan("Generator expression must be parenthesized", e, lastItem));
           throw this.invalidSyntax();
         }
         if ((sawKeyword || sawDoubleStar) && positionalAfterKeyword === null) {
@@ -913,6 +945,7 @@ export class ExprParser extends ParserBase implements StringHost {
       if (!this.eat(",")) break;
     }
     if (positionalAfterKeyword !== null) {
+      if (!this.invalidRules) throw this.invalidSyntax();
       throw this.errorHere(
         positionalAfterKeyword === "unpacking"
           ? "positional argument follows keyword argument unpacking"
@@ -929,11 +962,10 @@ export class ExprParser extends ParserBase implements StringHost {
     const t = this.tok;
     if (isIdentifier(t) && this.peek().value === ":=") return this.namedExpression();
     const e = this.expression();
-    if (this.at("=")) {
-      const eq = this.tok;
-      throw this.errorSpan('expression cannot contain assignment, perhaps you meant "=="?', e, eq);
+    if (this.invalidRules) {
+      if (this.at("=")) throw this.errorSpan('expression cannot contain assignment, perhaps you meant "=="?', e, this.tok);
+      if (this.at(":=")) this.checkWalrusTarget(e);
     }
-    if (this.at(":=")) this.checkWalrusTarget(e);
     return e;
   }
 
@@ -961,8 +993,8 @@ export class ExprParser extends ParserBase implements StringHost {
       const lowerPos = this.pos;
       lower = this.expression();
       if (!this.at(":")) {
-        if (this.at(":=")) this.checkWalrusTarget(lower);
-        if (this.at("=")) this.checkEqualsForComparison(lower, lowerPos);
+        if (this.invalidRules && this.at(":=")) this.checkWalrusTarget(lower);
+        if (this.invalidRules && this.at("=")) this.checkEqualsForComparison(lower, lowerPos);
         return lower;
       }
     }
@@ -1006,15 +1038,15 @@ export class ExprParser extends ParserBase implements StringHost {
       const t = this.tok;
       if (result.kwarg !== null) {
         if (isIdentifier(t) || t.value === "*" || t.value === "**" || t.value === "/") {
-          throw this.errorSpan("arguments cannot follow var-keyword argument", t);
+          throw this.orGeneric(this.errorSpan("arguments cannot follow var-keyword argument", t));
         }
         throw this.invalidSyntax();
       }
       if (t.type === "OP" && t.value === "/") {
-        if (sawStar) throw this.errorSpan("/ must be ahead of *", t);
-        if (sawSlash) throw this.errorSpan("/ may appear only once", t);
+        if (sawStar) throw this.orGeneric(this.errorSpan("/ must be ahead of *", t));
+        if (sawSlash) throw this.orGeneric(this.errorSpan("/ may appear only once", t));
         if (result.args.length === 0) {
-          if (this.peek(1, true).value === ",") throw this.errorSpan("at least one argument must precede /", t);
+          if (this.peek(1, true).value === ",") throw this.orGeneric(this.errorSpan("at least one argument must precede /", t));
           throw this.invalidSyntax();
         }
         this.next();
@@ -1022,7 +1054,7 @@ export class ExprParser extends ParserBase implements StringHost {
         result.posonlyargs = result.args;
         result.args = [];
       } else if (t.type === "OP" && t.value === "*") {
-        if (sawStar) throw this.errorSpan("* argument may appear only once", t);
+        if (sawStar) throw this.orGeneric(this.errorSpan("* argument may appear only once", t));
         this.next();
         sawStar = true;
         if (this.at(",") || this.at(close)) {
@@ -1030,24 +1062,24 @@ export class ExprParser extends ParserBase implements StringHost {
           if (this.at(close) || after.value === close || after.value === "**") {
             // CPython locates this at the '*' for def, at the last token read for lambda.
             const where = kind === "def" ? t : this.at(close) ? this.tok : after;
-            throw this.errorSpan("named arguments must follow bare *", where);
+            throw this.orGeneric(this.errorSpan("named arguments must follow bare *", where));
           }
         } else {
           result.vararg = this.param(kind, true);
-          if (this.at("=")) throw this.errorSpan("var-positional argument cannot have default value", this.tok);
+          if (this.at("=")) throw this.orGeneric(this.errorSpan("var-positional argument cannot have default value", this.tok));
         }
       } else if (t.type === "OP" && t.value === "**") {
         this.next();
         result.kwarg = this.param(kind, false);
-        if (this.at("=")) throw this.errorSpan("var-keyword argument cannot have default value", this.tok);
-      } else if (t.type === "OP" && t.value === "(" && kind === "def") {
+        if (this.at("=")) throw this.orGeneric(this.errorSpan("var-keyword argument cannot have default value", this.tok));
+      } else if (t.type === "OP" && t.value === "(" && kind === "def" && this.invalidRules) {
         throw this.parenthesizedParameters(t);
       } else if (isIdentifier(t)) {
         const p = this.param(kind, false);
         let dflt: Expr | null = null;
         if (this.at("=")) {
           const eq = this.next();
-          if (this.at(",") || this.at(")")) throw this.errorSpan("expected default value expression", eq);
+          if (this.at(",") || this.at(")")) throw this.orGeneric(this.errorSpan("expected default value expression", eq));
           dflt = this.expression();
         }
         if (sawStar) {
@@ -1058,7 +1090,7 @@ export class ExprParser extends ParserBase implements StringHost {
             result.defaults.push(dflt);
             sawDefault = true;
           } else if (sawDefault) {
-            throw this.errorSpan("non-default argument follows default argument", p);
+            throw this.orGeneric(this.errorSpan("non-default argument follows default argument", p));
           }
           result.args.push(p);
         }
@@ -1067,7 +1099,7 @@ export class ExprParser extends ParserBase implements StringHost {
       }
       if (!this.at(close)) {
         if (!this.at(",")) {
-          if (t.value === "/" && this.at("*")) throw this.errorSpan("expected comma between / and *", this.tok);
+          if (t.value === "/" && this.at("*")) throw this.orGeneric(this.errorSpan("expected comma between / and *", this.tok));
           throw this.invalidSyntax();
         }
         this.next();
@@ -1136,10 +1168,25 @@ export class ExprParser extends ParserBase implements StringHost {
     // CPython tokenizes the "(expr)" text before parsing it.
     if (eof.error !== undefined) throw relocateToField(src, eof.error, field, false);
     const tokens = [paren("(", brace, braceLine, 1), ...inner, paren(")", exprEnd, endLine, 0), eof];
-    const sub = new ExprParser(src, tokens, field);
-    const e = sub.starExpressions();
-    if (sub.tok.type !== "ENDMARKER") throw sub.invalidSyntax();
-    return e;
+    // Like CPython's parser for "(expr)", a first pass and, on failure, a
+    // second pass with the invalid_* rules for a better message.
+    const parseWith = (invalidRules: boolean): { parser: ExprParser; result: Expr | PySyntaxError } => {
+      const parser = new ExprParser(src, tokens, invalidRules, field);
+      try {
+        const e = parser.starExpressions();
+        if (parser.tok.type !== "ENDMARKER") throw parser.invalidSyntax();
+        return { parser, result: e };
+      } catch (err) {
+        if (err instanceof PySyntaxError) return { parser, result: err };
+        throw err;
+      }
+    };
+    const first = parseWith(false);
+    if (!(first.result instanceof PySyntaxError)) return first.result;
+    if (!first.parser.isGeneric(first.result)) throw first.result;
+    const second = parseWith(true);
+    if (second.result instanceof PySyntaxError && !second.parser.isGeneric(second.result)) throw second.result;
+    throw first.result;
   }
 
   /** StringHost: an error spanning one token. */

@@ -46,13 +46,13 @@ export class StmtParser extends ExprParser {
   /** file: statements until ENDMARKER. */
   file(): Module {
     const body: Stmt[] = [];
-    try {
-      while (this.tok.type !== "ENDMARKER") this.statement(body);
-    } catch (e) {
-      if (e instanceof PySyntaxError && !this.isTokenizerError(e) && !this.literalErrors.has(e)) this.explainWithMatch();
-      throw e;
-    }
+    while (this.tok.type !== "ENDMARKER") this.statement(body);
     return { _type: "Module", body, type_ignores: [] };
+  }
+
+  /** Index of the furthest token examined outside speculation (where a failed first pass stopped). */
+  failurePoint(): number {
+    return this.tokens.indexOf(this.furthestToken());
   }
 
   /** Token indexes of statements that read `match <subject>` + NEWLINE. */
@@ -102,28 +102,26 @@ export class StmtParser extends ExprParser {
 
   /**
    * `match subject:` followed by a block is a match statement, which is not
-   * supported. A statement reading `match subject` + NEWLINE (a call such as
-   * `match(x)`) is remembered: see `explainWithMatch`.
+   * supported. In the second pass, `match <subject>` + NEWLINE (a call such
+   * as `match(x)`) is CPython 3.11's invalid_match_stmt: "expected ':'",
+   * reported wherever the first pass failed.
    */
   private rejectMatch(): void {
     const save = this.pos;
     const matchTok = this.next();
     if (this.startsStarExpression(this.tok)) {
-      // CPython's first pass tries match_stmt, so this read counts toward
-      // the furthest token; only the invalid_* checks are off.
+      // CPython tries match_stmt in both passes; this read counts toward
+      // the furthest token.
       let subject: Expr | null = null;
-      this.noInvalidRules++;
       try {
         subject = this.subjectExpr();
       } catch (e) {
         if (!this.isGeneric(e)) throw e;
-      } finally {
-        this.noInvalidRules--;
       }
       if (subject !== null && this.at(":") && this.peek().type === "NEWLINE") {
         throw this.errorSpan("match statements are not supported", matchTok);
       }
-      if (subject !== null && this.tok.type === "NEWLINE") this.matchLikeStatements.push(save);
+      if (subject !== null && this.invalidRules && this.tok.type === "NEWLINE") throw this.errorHere("expected ':'");
     }
     this.reset(save);
   }
@@ -142,23 +140,6 @@ export class StmtParser extends ExprParser {
     return first;
   }
 
-  /**
-   * CPython 3.11 quirk: after any parse error, its second pass treats an
-   * earlier statement `match <subject>` + NEWLINE as an unfinished match
-   * statement and reports "expected ':'" at the furthest token reached.
-   */
-  private explainWithMatch(): void {
-    const where = this.furthestToken();
-    for (const at of this.matchLikeStatements) {
-      this.probe(() => {
-        this.reset(at);
-        this.next();
-        this.subjectExpr();
-        if (this.tok.type === "NEWLINE") throw this.errorHere("expected ':'", "SyntaxError", where);
-      });
-    }
-  }
-
   /** simple_stmts: `;`-separated simple statements ending with NEWLINE. */
   private simpleStmts(out: Stmt[]): void {
     try {
@@ -172,7 +153,9 @@ export class StmtParser extends ExprParser {
       // CPython's second pass first re-reads a statement that is not an
       // assignment through invalid_assignment (see invalidAssignmentScan).
       const start = this.exprStmtStart;
-      if (start >= 0 && !this.assignmentMatched && this.isGeneric(e)) this.probe(() => this.invalidAssignmentScan(start));
+      if (this.invalidRules && start >= 0 && !this.assignmentMatched && this.isGeneric(e)) {
+        this.probe(() => this.invalidAssignmentScan(start));
+      }
       throw e;
     }
     this.next();
@@ -289,12 +272,14 @@ export class StmtParser extends ExprParser {
       if (targets.length === 0 || (this.tok.type !== "NEWLINE" && !this.at(";"))) throw this.invalidSyntax();
     } catch (e) {
       if (!this.isGeneric(e) && !(e instanceof PySyntaxError && this.targetErrors.has(e))) throw e;
-      this.probe(() => {
-        this.reset(first);
-        const all = this.starExpressions();
-        const bad = invalidTarget(all, "del");
-        if (bad !== null) throw this.errorSpan(`cannot delete ${exprName(bad)}`, bad);
-      });
+      if (this.invalidRules) {
+        this.probe(() => {
+          this.reset(first);
+          const all = this.starExpressions();
+          const bad = invalidTarget(all, "del");
+          if (bad !== null) throw this.errorSpan(`cannot delete ${exprName(bad)}`, bad);
+        });
+      }
       throw e;
     }
     return this.finish({ _type: "Delete", targets }, start);
@@ -339,7 +324,7 @@ export class StmtParser extends ExprParser {
       do {
         if (parens && this.at(")")) break;
         if (!parens && names.length > 0 && this.tok.type === "NEWLINE") {
-          throw this.errorHere("trailing comma not allowed without surrounding parentheses");
+          throw this.orGeneric(this.errorHere("trailing comma not allowed without surrounding parentheses"));
         }
         const first = this.tok;
         const name = this.identifier();
@@ -376,7 +361,7 @@ export class StmtParser extends ExprParser {
     const aug = t.type === "OP" ? AUG_OPS[t.value] : undefined;
     if (aug !== undefined) {
       if (first._type !== "Name" && first._type !== "Attribute" && first._type !== "Subscript") {
-        throw this.errorSpan(`'${exprName(first)}' is an illegal expression for augmented assignment`, first);
+        throw this.orGeneric(this.errorSpan(`'${exprName(first)}' is an illegal expression for augmented assignment`, first));
       }
       this.assignmentMatched = true;
       this.next();
@@ -395,6 +380,8 @@ export class StmtParser extends ExprParser {
   private annAssign(target: Expr, start: Spanned): Stmt {
     const valid = target._type === "Name" || target._type === "Attribute" || target._type === "Subscript";
     if (!valid) {
+      // A starred target matches none of CPython's annotation error rules.
+      if (!this.invalidRules || target._type === "Starred") throw this.invalidSyntax();
       // CPython only explains a bad target when an annotation follows.
       const save = this.pos;
       const annotation = this.speculate(() => {
@@ -440,6 +427,7 @@ export class StmtParser extends ExprParser {
       targets.push(rhs);
     }
     if (targets.some((t) => invalidTarget(t, "star") !== null || this.isBareYield(t))) {
+      if (!this.invalidRules) throw this.invalidSyntax();
       this.explainInvalidAssignment(targets, firstEq, startPos);
     }
     for (const t of targets) setContext(t, "Store");
@@ -501,7 +489,7 @@ export class StmtParser extends ExprParser {
     this.next();
     // (Re-read through a helper: TypeScript would keep the NEWLINE narrowing across next().)
     if (this.current().type !== "INDENT") {
-      throw this.errorHere(`expected an indented block after ${what} on line ${header.lineno}`, "IndentationError");
+      throw this.orGeneric(this.errorHere(`expected an indented block after ${what} on line ${header.lineno}`, "IndentationError"));
     }
     this.next();
     for (let t = this.current(); t.type !== "DEDENT" && t.type !== "ENDMARKER"; t = this.current()) this.statement(body);
@@ -520,7 +508,7 @@ export class StmtParser extends ExprParser {
     }
     // A forced token is reported at the token found, otherwise at the last token read.
     if (forced) throw this.errorSpan("expected ':'", this.tok);
-    if (this.tok.type === "NEWLINE") throw this.errorHere("expected ':'");
+    if (this.tok.type === "NEWLINE") throw this.orGeneric(this.errorHere("expected ':'"));
     throw this.invalidSyntax();
   }
 
@@ -579,11 +567,11 @@ export class StmtParser extends ExprParser {
           items.push(this.withItem());
         }
         this.expect(")");
-        if (this.tok.type === "NEWLINE") throw this.errorHere("expected ':'");
+        if (this.tok.type === "NEWLINE") throw this.orGeneric(this.errorHere("expected ':'"));
         if (!this.at(":")) throw this.invalidSyntax();
       } catch (e) {
         // A specific message from the first reading is what CPython reports.
-        if (!(e instanceof PySyntaxError) || this.isTokenizerError(e) || e.msg !== "invalid syntax") throw e;
+        if (!this.isGeneric(e)) throw e;
         firstFailure = e;
         items = null;
         this.reset(save);
@@ -595,7 +583,7 @@ export class StmtParser extends ExprParser {
         while (this.eat(",")) items.push(this.withItem());
       } catch (e) {
         // A generic error is reported where parsing got furthest.
-        if (firstFailure !== null && e instanceof PySyntaxError && e.msg === "invalid syntax" && isBefore(e, firstFailure)) {
+        if (firstFailure !== null && this.isGeneric(e) && isBefore(e, firstFailure)) {
           throw firstFailure;
         }
         throw e;
@@ -615,6 +603,7 @@ export class StmtParser extends ExprParser {
       if (!this.at(",") && !this.at(")") && !this.at(":") && this.tok.type !== "NEWLINE") {
         // CPython's invalid_with_item re-reads the target as an expression.
         const err = this.invalidSyntax();
+        if (!this.invalidRules) throw err;
         this.probe(() => {
           this.reset(start);
           const e = this.expression();
@@ -643,7 +632,7 @@ export class StmtParser extends ExprParser {
       this.colon(true);
       finalbody = this.block("'finally' statement", fin);
     }
-    if (handlers.length === 0 && finalbody.length === 0) throw this.errorHere("expected 'except' or 'finally' block");
+    if (handlers.length === 0 && finalbody.length === 0) throw this.orGeneric(this.errorHere("expected 'except' or 'finally' block"));
     return this.finish({ _type: "Try", body, handlers, orelse, finalbody }, start);
   }
 
@@ -652,10 +641,10 @@ export class StmtParser extends ExprParser {
     if (this.at("*")) throw this.errorSpan("except* is not supported", start, this.tok);
     let type: Expr | null = null;
     let name: string | null = null;
-    if (this.tok.type === "NEWLINE") throw this.errorHere("expected ':'");
+    if (this.tok.type === "NEWLINE") throw this.orGeneric(this.errorHere("expected ':'"));
     if (!this.at(":")) {
       type = this.expression();
-      if (this.at(",")) throw this.unparenthesizedExceptTypes(type);
+      if (this.at(",")) throw this.invalidRules ? this.unparenthesizedExceptTypes(type) : this.invalidSyntax();
       if (this.eat("as")) name = this.identifier();
     }
     this.colon(false);

@@ -73,13 +73,50 @@ export class ParserBase {
   protected readonly parenthesized = new Set<object>();
   protected readonly field: FieldContext | null;
 
-  constructor(src: SourceText, tokens: Token[], field: FieldContext | null = null) {
+  /**
+   * While positive, the checks of CPython's invalid_* rules are off. CPython
+   * parses twice: a first pass without them and, only if that fails, a
+   * second pass with them to find a better message (see parser.ts).
+   */
+  protected noInvalidRules: number;
+
+  constructor(src: SourceText, tokens: Token[], invalidRules: boolean, field: FieldContext | null = null) {
     this.src = src;
     this.tokens = tokens;
     this.field = field;
+    this.noInvalidRules = invalidRules ? 0 : 1;
     this.tok = tokens[0];
     this.prev = tokens[0];
     this.check(this.tok);
+  }
+
+  /** True when the invalid_* checks (CPython's second pass) are active. */
+  protected get invalidRules(): boolean {
+    return this.noInvalidRules === 0;
+  }
+
+  /**
+   * An error from one of CPython's invalid_* rules: `specific` in the second
+   * pass; in the first pass the parse simply fails ("invalid syntax").
+   */
+  protected orGeneric(specific: PySyntaxError): PySyntaxError {
+    return this.invalidRules ? specific : this.invalidSyntax();
+  }
+
+  /** Errors raised by CPython's first pass that no later analysis replaces (literals, f-strings). */
+  protected readonly literalErrors = new Set<PySyntaxError>();
+
+  /** True for errors that speculative parsing must not swallow: tokenizer and literal errors. */
+  protected isFatal(e: unknown): boolean {
+    return e instanceof PySyntaxError && (this.tokens[this.tokens.length - 1].error === e || this.literalErrors.has(e));
+  }
+
+  /** Generic errors created by this parser (see invalidSyntax). */
+  private readonly genericErrors = new Set<PySyntaxError>();
+
+  /** True for a generic error of this parser ("invalid syntax", "unexpected indent/unindent"). */
+  isGeneric(e: unknown): e is PySyntaxError {
+    return e instanceof PySyntaxError && this.genericErrors.has(e);
   }
 
   // ---- cursor -----------------------------------------------------------------
@@ -220,9 +257,9 @@ export class ParserBase {
     if (ParserBase.unplaced(from)) return this.makeError(kind, msg, from.lineno, 0, from.lineno, 0);
     let end = this.charOffset(to.end_lineno, to.end_col_offset);
     if (to.end_lineno !== from.lineno) {
-      // CPython converts the end column with the start line's text, which
-      // caps it at that line's length + 1.
-      end = Math.min(end, Array.from(this.src.lineText(from.lineno)).length + 1);
+      // CPython converts the end column with the start line's text (as read
+      // from the file, newline included), which caps it at that length + 1.
+      end = Math.min(end, Array.from(this.src.lineText(from.lineno)).length + 2);
     }
     return this.makeError(kind, msg, from.lineno, this.charOffset(from.lineno, from.col_offset), to.end_lineno, end);
   }
@@ -243,11 +280,22 @@ export class ParserBase {
   }
 
   /**
-   * CPython's RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: located at the
-   * current (last fetched) token; for a token without a column, at the
-   * tokenizer's position with no end.
+   * In a second pass: the index of the token where the first pass failed.
+   * CPython's token buffer still holds everything the first pass read.
    */
-  errorHere(msg: string, kind: SyntaxErrorKind = "SyntaxError", t: Token = this.tok): PySyntaxError {
+  failureIndex = -1;
+
+  /** The last token CPython would have fetched: the furthest read by either pass. */
+  protected lastFetched(): Token {
+    return this.tokens[Math.max(this.furthest, this.failureIndex, this.pos)];
+  }
+
+  /**
+   * CPython's RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: located at the
+   * last token fetched; for a token without a column, at the tokenizer's
+   * position with no end.
+   */
+  errorHere(msg: string, kind: SyntaxErrorKind = "SyntaxError", t: Token = this.lastFetched()): PySyntaxError {
     if (ParserBase.unplaced(t)) {
       return this.makeError(kind, msg, t.lineno, this.src.charColOfByteCol(t.lineno, t.col_offset), t.lineno, -1);
     }
@@ -267,15 +315,18 @@ export class ParserBase {
    * CPython reports it), or an indentation error for INDENT/DEDENT.
    */
   protected invalidSyntax(): PySyntaxError {
-    const t = this.tok;
+    const t = this.furthestToken();
     let indent: PySyntaxError | null = null;
-    if (t.type === "INDENT") indent = this.errorHere("unexpected indent", "IndentationError");
-    else if (t.type === "DEDENT" && t.end < this.src.text.length) indent = this.errorHere("unexpected unindent", "IndentationError");
+    if (t.type === "INDENT") indent = this.errorHere("unexpected indent", "IndentationError", t);
+    else if (t.type === "DEDENT" && t.end < this.src.text.length) indent = this.errorHere("unexpected unindent", "IndentationError", t);
     if (indent !== null) {
       this.indentErrors.add(indent);
+      this.genericErrors.add(indent);
       return indent;
     }
-    return this.errorSpan("invalid syntax", this.furthestToken());
+    const err = this.errorSpan("invalid syntax", t);
+    this.genericErrors.add(err);
+    return err;
   }
 
   /**

@@ -84,6 +84,11 @@ export interface BuiltinTypes {
   classmethod: PyType;
   staticmethod: PyType;
   super: PyType;
+  dict_keys: PyType;
+  dict_values: PyType;
+  dict_items: PyType;
+  /** sys.stdout and sys.stderr's type. */
+  TextIOWrapper: PyType;
   /** Exception types by name (BaseException … UserWarning). */
   exc: Record<string, PyType>;
 }
@@ -142,6 +147,10 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     classmethod: make("classmethod", L.classmethod, [object]),
     staticmethod: make("staticmethod", L.staticmethod, [object]),
     super: make("super", L.super, [object]),
+    dict_keys: make("dict_keys", L.iter, [object], false),
+    dict_values: make("dict_values", L.iter, [object], false),
+    dict_items: make("dict_items", L.iter, [object], false),
+    TextIOWrapper: make("TextIOWrapper", L.instance, [object], false),
     exc: {},
   };
   aux(T.ellipsis, rt.Ellipsis);

@@ -581,12 +581,12 @@ export function getIter(vm: VM, o: Ref): Ref {
         return o;
     }
   }
-  if (l === L.seqiter || l === L.iter || l === L.generator) {
+  const t = typeOf(rt, o);
+  const f = lookupType(vm, t, "__iter__");
+  if (f === 0 && (l === L.seqiter || l === L.iter || l === L.generator)) {
     heap.incref(o);
     return o;
   }
-  const t = typeOf(rt, o);
-  const f = lookupType(vm, t, "__iter__");
   if (f !== 0) {
     const it = callFunction(vm, f, [o]);
     const itType = typeOf(rt, it);

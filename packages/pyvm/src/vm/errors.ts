@@ -26,6 +26,6 @@ export class PyError extends Error {
 export class StepBudgetExceeded extends Error {
   override readonly name = "StepBudgetExceeded";
   constructor(readonly steps: number) {
-    super(`the program exceeded its step budget of ${steps} instructions`);
+    super(`the program exceeded its step budget of ${steps} steps (loop iterations and calls)`);
   }
 }

@@ -30,6 +30,9 @@ const BREAKER_INTERVAL = 1;
 
 /** A generator's suspended frame, owned by the generator object. */
 export class GeneratorState implements OwnsReferences {
+  /** Resumed at least once (a fresh generator accepts only None from send()). */
+  started = false;
+
   constructor(
     readonly vm: VM,
     readonly frame: Frame,
@@ -51,14 +54,16 @@ export class GeneratorState implements OwnsReferences {
   }
 }
 
-/** Make the generator object for a generator function's fresh frame (RETURN_GENERATOR). */
+/**
+ * Call a generator function's fresh frame: run its prologue up to RETURN_GENERATOR, then wrap
+ * the suspended frame in a generator object (a new reference).
+ */
 export function newGenerator(vm: VM, frame: Frame): Ref {
+  evalFrame(vm, frame, 0);
   const g = vm.heap.allocate(vm.rt.L.generator);
   const state = new GeneratorState(vm, frame);
   vm.heap.mem.setI32(g + GENITER.side, vm.rt.side.add(state));
   frame.generator = g;
-  // Skip RETURN_GENERATOR: the first resumption pushes the sent value where it left off.
-  if (frame.code.co.code[0] === O.RETURN_GENERATOR) frame.ip = 1;
   return g;
 }
 
@@ -88,6 +93,7 @@ export function resumeGenerator(vm: VM, g: Ref, sent: Ref, exc: Ref, out: { done
     vm.heap.incref(sent);
     f.s[f.sp++] = sent;
   }
+  st.started = true;
   const r = evalFrame(vm, f, exc);
   out.done = !f.yielded;
   return r;
@@ -847,9 +853,12 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           case O.RETURN_GENERATOR:
-            // Reached only if a generator frame is run directly (not through a call).
-            vm.raise("SystemError", "RETURN_GENERATOR outside a generator call");
-          // falls through (raise never returns)
+            // The prologue (MAKE_CELL, COPY_FREE_VARS) has run: suspend; the caller wraps the
+            // frame in a generator object, and the first resumption pushes the sent value here.
+            f.sp = sp;
+            f.ip = ip;
+            f.yielded = true;
+            return 0;
           case O.YIELD_VALUE: {
             const v = s[--sp];
             f.sp = sp;

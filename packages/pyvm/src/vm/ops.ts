@@ -14,6 +14,11 @@ import {
   intPow, intRshift, intSub, intToFloat, intTrueDiv, intXor,
 } from "../objects/int-ops.js";
 import { seqSize, tupleItem, listItem } from "../objects/seq-layout.js";
+import { dictItems } from "../objects/dict.js";
+import { setKeys } from "../objects/set.js";
+import { BUILTIN, FN, METHOD, RANGE, SLICE } from "../objects/object-layouts.js";
+import { pyTypeOfTypeObject } from "../objects/typeobj.js";
+import { intToDecimal } from "../format/int-format.js";
 import { STR_HASH, strData } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { lookupSpecial } from "./attr.js";
@@ -182,13 +187,15 @@ export function repr(vm: VM, o: Ref): string {
   if (plain) {
     switch (lay) {
       case L.int:
-        return String(rt.intValue(o));
+        return vm.formatErrors(() => intToDecimal(rt.intValue(o)));
       case L.float:
         return floatRepr(rt.floatValue(o));
       case L.str:
         return strRepr(rt.strValue(o));
     }
   }
+  const builtin = builtinRepr(vm, o, lay, plain);
+  if (builtin !== null) return builtin;
   const t = typeOf(rt, o);
   const f = lookupSpecial(vm, t, "__repr__");
   if (f === 0) return `<${t.name} object>`;
@@ -199,6 +206,79 @@ export function repr(vm: VM, o: Ref): string {
   } finally {
     vm.heap.decref(r);
   }
+}
+
+/** Objects being repr'd now (Py_ReprEnter): a container met again prints as "[...]". */
+const reprActive = new Set<Ref>();
+
+/** repr of builtin containers and runtime objects, or null for everything else. */
+function builtinRepr(vm: VM, o: Ref, lay: number, plain: boolean): string | null {
+  const rt = vm.rt;
+  const L = rt.L;
+  const heap = vm.heap;
+  const mem = heap.mem;
+  if (plain && (lay === L.list || lay === L.tuple || lay === L.dict || lay === L.set || lay === L.frozenset)) {
+    if (reprActive.has(o)) return lay === L.list ? "[...]" : lay === L.dict ? "{...}" : `${typeOf(rt, o).name}(...)`;
+    reprActive.add(o);
+    try {
+      if (lay === L.list || lay === L.tuple) {
+        const n = mem.i32[(o + 16) >> 2];
+        const parts: string[] = [];
+        for (let i = 0; i < n; i++) parts.push(repr(vm, lay === L.list ? listItem(heap, o, i) : tupleItem(heap, o, i)));
+        if (lay === L.list) return `[${parts.join(", ")}]`;
+        return n === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+      }
+      if (lay === L.dict) {
+        const items = dictItems(vm, o);
+        const parts: string[] = [];
+        for (let i = 0; i < items.length; i += 2) parts.push(`${repr(vm, items[i])}: ${repr(vm, items[i + 1])}`);
+        return `{${parts.join(", ")}}`;
+      }
+      const keys = setKeys(vm, o);
+      if (keys.length === 0) return lay === L.set ? "set()" : "frozenset()";
+      const body = `{${keys.map((k) => repr(vm, k)).join(", ")}}`;
+      return lay === L.set ? body : `frozenset(${body})`;
+    } finally {
+      reprActive.delete(o);
+    }
+  }
+  const hex = (r: Ref) => `0x${r.toString(16).padStart(12, "0")}`;
+  switch (lay) {
+    case L.range: {
+      const [a, b, c] = [RANGE.start, RANGE.stop, RANGE.step].map((off) => repr(vm, mem.i32[(o + off) >> 2]));
+      return c === "1" ? `range(${a}, ${b})` : `range(${a}, ${b}, ${c})`;
+    }
+    case L.slice: {
+      const [a, b, c] = [SLICE.start, SLICE.stop, SLICE.step].map((off) => repr(vm, mem.i32[(o + off) >> 2]));
+      return `slice(${a}, ${b}, ${c})`;
+    }
+    case L.type: {
+      if (!plain) return null;
+      const t = pyTypeOfTypeObject(rt, o);
+      return t.module === "builtins" ? `<class '${t.qualname}'>` : `<class '${t.module}.${t.qualname}'>`;
+    }
+    case L.function:
+      return `<function ${rt.strValue(mem.i32[(o + FN.qualname) >> 2])} at ${hex(o)}>`;
+    case L.builtin: {
+      const self = mem.i32[(o + BUILTIN.self) >> 2];
+      const rec = vm.rt.side.get(mem.i32[(o + BUILTIN.side) >> 2]) as { name: string };
+      if (self !== 0) return `<built-in method ${rec.name} of ${typeOf(rt, self).name} object at ${hex(self)}>`;
+      return `<built-in function ${rec.name}>`;
+    }
+    case L.method: {
+      const func = mem.i32[(o + METHOD.func) >> 2];
+      const self = mem.i32[(o + METHOD.self) >> 2];
+      const q = mem.i32[(func + TYPE_WORD) >> 2] === L.function ? rt.strValue(mem.i32[(func + FN.qualname) >> 2]) : "?";
+      return `<bound method ${q} of ${repr(vm, self)}>`;
+    }
+    case L.module:
+      return `<module '${vm.moduleName(o)}'>`;
+    case L.generator:
+      return `<generator object ${vm.generatorName(o, true)} at ${hex(o)}>`;
+    case L.cell:
+      return `<cell at ${hex(o)}>`;
+  }
+  return null;
 }
 
 /** str(o) as a JS string. */

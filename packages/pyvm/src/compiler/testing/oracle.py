@@ -37,6 +37,19 @@ def main():
     req = json.load(sys.stdin)
     if req["mode"] == "symtable":
         res = [table(symtable.symtable(s, "<test>", "exec")) for s in req["sources"]]
+    elif req["mode"] == "annotation":
+        res = []
+        for s in req["sources"]:
+            ns = {}
+            exec("from __future__ import annotations\ndef f(x: " + s + "): pass\n", ns)
+            res.append(ns["f"].__annotations__["x"])
+    elif req["mode"] == "fold":
+        import dis
+        res = []
+        for s in req["sources"]:
+            c = compile(s, "<test>", "exec")
+            ops = [i.opname for i in dis.get_instructions(c) if i.opname.startswith(("BINARY_OP", "UNARY_", "BUILD_", "CALL_INTRINSIC"))]
+            res.append({"consts": [repr(x) for x in c.co_consts], "ops": ops})
     elif req["mode"] == "error":
         res = [error(s) for s in req["sources"]]
     else:

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 /** Asks python3 about many sources in one process (one call per test file). */
-export function askPython<T>(mode: "symtable" | "error", sources: readonly string[]): T[] {
+export function askPython<T>(mode: "symtable" | "error" | "annotation" | "fold", sources: readonly string[]): T[] {
   const out = execFileSync("python3", [join(import.meta.dirname, "oracle.py")], {
     input: JSON.stringify({ mode, sources }),
     encoding: "utf8",

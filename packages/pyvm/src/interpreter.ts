@@ -1,0 +1,168 @@
+/**
+ * The public entry point: an interpreter bound to one heap and one refcount strategy, running
+ * Python source as `__main__` and reporting uncaught exceptions as CPython does.
+ */
+import type { LeakReport, Ref } from "@immortal/heap";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { installBuiltins } from "./builtins/modules.js";
+import "./builtins/install-all.js";
+import { compileModule } from "./compiler/index.js";
+import { dictSetItem } from "./objects/dict.js";
+import type { RuntimeOptions } from "./objects/runtime-options.js";
+import { Runtime } from "./objects/runtime.js";
+import { PySyntaxError } from "./syntax/errors.js";
+import { createBuiltinTypes } from "./vm/builtin-types.js";
+import { PyError, StepBudgetExceeded } from "./vm/errors.js";
+import { evalFrame } from "./vm/eval.js";
+import { formatException } from "./vm/exceptions.js";
+import { Frame } from "./vm/frame.js";
+import { loadCode, loadedCode } from "./vm/functions.js";
+import { setModuleExecutor } from "./vm/imports.js";
+import { typeOf } from "./objects/typeobj.js";
+import { VM } from "./vm/vm.js";
+
+/** How a run ended. */
+export type RunResult =
+  | { status: "ok" }
+  | { status: "exception"; type: string; message: string; traceback: string }
+  | { status: "exit"; code: number }
+  | { status: "syntax-error"; error: PySyntaxError }
+  | { status: "step-budget"; steps: number };
+
+/** Options for an interpreter. */
+export interface InterpreterOptions extends RuntimeOptions {
+  /** Folder searched for `import name` (name.py); default: none (imports of files fail). */
+  importRoot?: string;
+}
+
+/** A Python interpreter on an @immortal/heap. */
+export class Interpreter {
+  readonly rt: Runtime;
+  readonly vm: VM;
+
+  constructor(options: InterpreterOptions) {
+    this.rt = new Runtime(options);
+    const root = options.importRoot ?? null;
+    this.vm = new VM(this.rt, {
+      stdout: options.stdout ?? ((s) => process.stdout.write(s)),
+      stderr: options.stderr ?? ((s) => process.stderr.write(s)),
+      recursionLimit: options.recursionLimit ?? 1000,
+      stepBudget: options.stepBudget ?? 0,
+      argv: options.argv ?? [""],
+      readModule: (name) => {
+        if (root === null) return null;
+        const path = join(root, `${name}.py`);
+        return existsSync(path) ? { source: readFileSync(path, "utf8"), path } : null;
+      },
+    });
+    this.rt.host = this.vm;
+    this.vm.T = createBuiltinTypes(this.rt);
+    installBuiltins(this.vm);
+    setModuleExecutor((vm, name, source, path) => runModule(vm, name, source, path));
+  }
+
+  /** The heap (for stats, snapshots and finalization). */
+  get heap() {
+    return this.rt.heap;
+  }
+
+  /** Run `source` as the `__main__` module. Uncaught exceptions are reported on stderr and returned. */
+  run(source: string, filename = "<string>"): RunResult {
+    const vm = this.vm;
+    try {
+      const m = runModule(vm, "__main__", source, filename);
+      vm.heap.decref(m);
+      return { status: "ok" };
+    } catch (e) {
+      return this.report(e);
+    }
+  }
+
+  /** Run a file, with its folder as the import root. */
+  runFile(path: string): RunResult {
+    return this.run(readFileSync(path, "utf8"), path);
+  }
+
+  private report(e: unknown): RunResult {
+    const vm = this.vm;
+    if (e instanceof PySyntaxError) {
+      vm.config.stderr(e.format());
+      return { status: "syntax-error", error: e };
+    }
+    if (e instanceof StepBudgetExceeded) {
+      vm.config.stderr(`pyvm: ${e.message}\n`);
+      return { status: "step-budget", steps: e.steps };
+    }
+    const err = e instanceof PyError ? e : vm.toPyError(e);
+    const exc = err.exc;
+    const type = typeOf(this.rt, exc);
+    if (type.isSubtypeOf(vm.T.exc.SystemExit)) {
+      const code = vm.getAttr(exc, "code");
+      let status = 0;
+      if (code === this.rt.None) status = 0;
+      else if (this.rt.L.int === this.heap.mem.i32[(code + 8) >> 2]) status = Number(this.rt.intValue(code));
+      else {
+        vm.config.stderr(vm.str(code) + "\n");
+        status = 1;
+      }
+      this.heap.decref(code);
+      vm.discardError(err);
+      return { status: "exit", code: status };
+    }
+    const traceback = formatException(vm, exc);
+    vm.config.stderr(traceback);
+    const message = vm.str(exc);
+    vm.discardError(err);
+    return { status: "exception", type: type.name, message, traceback };
+  }
+
+  /**
+   * Shut down: drop the runtime's references (modules, interned strings, builtins) and finalize
+   * the heap, returning its leak report.
+   */
+  finalize(): LeakReport {
+    const vm = this.vm;
+    const heap = this.heap;
+    if (vm.handled !== 0) heap.decref(vm.handled);
+    vm.handled = 0;
+    for (const r of [vm.modules, vm.builtins, vm.sysStdout, vm.sysStderr]) if (r !== 0) heap.decref(r);
+    vm.modules = vm.builtins = vm.sysStdout = vm.sysStderr = 0;
+    this.rt.releaseOwnedReferences();
+    return heap.finalize();
+  }
+}
+
+/** Compile and execute a module's source; returns the module (new reference). */
+function runModule(vm: VM, name: string, source: string, path: string): Ref {
+  const co = compileModule(source, path);
+  const rt = vm.rt;
+  const heap = vm.heap;
+  const m = vm.newModule(name);
+  const d = vm.moduleDict(m);
+  dictSetItem(vm, vm.modules, vm.name(name), m);
+  const b = rt.newStr("__builtins__");
+  dictSetItem(vm, d, b, vm.builtins);
+  heap.decref(b);
+  const file = rt.newStr(path);
+  dictSetItem(vm, d, vm.name("__file__"), file);
+  heap.decref(file);
+  const code = loadCode(vm, co);
+  try {
+    heap.incref(d);
+    const frame = new Frame(loadedCode(vm, code), 0, d, vm.builtins, d);
+    const r = evalFrame(vm, frame, 0);
+    heap.decref(r);
+  } catch (e) {
+    if (name !== "__main__") {
+      // A module that failed to import is not left in sys.modules.
+      vm.heap.decref(m);
+    }
+    throw e;
+  } finally {
+    heap.decref(code);
+  }
+  return m;
+}
+
+export { dirname };

@@ -1,0 +1,518 @@
+/**
+ * Classes and instances: calling a type (builtin constructors, or __new__ then __init__ for
+ * classes), the class statement (__build_class__), __slots__, super(), and the attributes
+ * CPython implements as member descriptors (__class__, __dict__, __name__, exception fields…).
+ */
+import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
+import { dictGetStr, dictItems, dictNew, dictSetItem, dictDelItem } from "../objects/dict.js";
+import {
+  BUILTIN, CELL_REF, EXC, FN, INST_DICT, INST_SLOTS, METHOD, MODULE, PROPERTY, RANGE, SLICE, SUPER,
+} from "../objects/object-layouts.js";
+import { PyType, MroError } from "../objects/pytype.js";
+import { PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
+import { materializeType, pyTypeOfTypeObject, TP_BASES, TP_MRO, typeOf } from "../objects/typeobj.js";
+import { bindDescriptor, instanceDict, lookupType, nativeRecord } from "./attr.js";
+import { callVector, functionCode } from "./call.js";
+import { evalFrame } from "./eval.js";
+import { setExcField } from "./exceptions.js";
+import { Frame } from "./frame.js";
+import { materialize } from "./containers.js";
+import type { VM } from "./vm.js";
+
+/** A builtin type's constructor (CPython's tp_new + tp_init for that type). */
+export type Constructor = (vm: VM, t: PyType, args: Int32Array, base: number, nargs: number, kwnames: Ref) => Ref;
+
+/** The builtin type whose layout instances of `t` use (its "solid base"). */
+export function solidBase(vm: VM, t: PyType): PyType {
+  for (const c of t.mro) if (!c.heapType) return c;
+  return vm.T.object;
+}
+
+/** Allocate a bare instance of class `t` (object.__new__ / BaseException.__new__): a new reference. */
+export function allocInstance(vm: VM, t: PyType): Ref {
+  const rt = vm.rt;
+  const heap = vm.heap;
+  const basis = solidBase(vm, t);
+  let o: Ref;
+  if (basis.isSubtypeOf(vm.T.exc.BaseException)) {
+    o = heap.allocate(rt.L.exception, EXC.size);
+    heap.mem.setI32(o + EXC.args, rt.newTuple(0));
+  } else if (basis === vm.T.object) {
+    o = heap.allocate(rt.L.instance, 8 + 8 * t.nslots);
+  } else {
+    vm.raise("TypeError", `pyvm cannot yet create instances of '${t.name}', a subclass of builtin '${basis.name}'`);
+  }
+  heap.mem.setI32(o + TYPE_AUX, t.ref);
+  if (t.heapType) heap.incref(t.ref);
+  return o;
+}
+
+/** The positional arguments of a call as a new tuple. */
+function argsTuple(vm: VM, args: Int32Array, base: number, nargs: number): Ref {
+  const t = vm.rt.newTuple(nargs);
+  for (let i = 0; i < nargs; i++) {
+    vm.heap.incref(args[base + i]);
+    vm.heap.mem.setI32(t + TUPLE_ITEMS + PTR * i, args[base + i]);
+  }
+  return t;
+}
+
+/** Call a type object: construct an instance (type_call). A new reference. */
+export function callType(vm: VM, t: PyType, args: Int32Array, base: number, nargs: number, kwnames: Ref): Ref {
+  const rt = vm.rt;
+  const heap = vm.heap;
+  if (t === vm.T.type && nargs === 1 && kwnames === 0) return rt.newRef(typeOf(rt, args[base]).ref);
+  if (!t.heapType) {
+    const ctor = vm.constructors.get(t);
+    if (ctor !== undefined) return ctor(vm, t, args, base, nargs, kwnames);
+    if (t.isSubtypeOf(vm.T.exc.BaseException)) return newBuiltinException(vm, t, args, base, nargs, kwnames);
+    vm.raise("TypeError", `cannot create '${t.name}' instances`);
+  }
+  const newFn = lookupType(vm, t, "__new__");
+  let obj: Ref;
+  const customNew = newFn !== 0 && newFn !== vm.objectNew;
+  if (customNew) {
+    const fn = heap.mem.i32[(newFn + TYPE_WORD) >> 2] === rt.L.staticmethod ? heap.mem.i32[(newFn + 16) >> 2] : newFn;
+    const buf = new Int32Array(nargs + kwCount(vm, kwnames) + 1);
+    buf[0] = t.ref;
+    for (let i = 0; i < buf.length - 1; i++) buf[i + 1] = args[base + i];
+    obj = callVector(vm, fn, buf, 0, nargs + 1, kwnames);
+    if (!typeOf(rt, obj).isSubtypeOf(t)) return obj;
+  } else {
+    obj = allocInstance(vm, t);
+    if (solidBase(vm, t).isSubtypeOf(vm.T.exc.BaseException)) setExcField(vm, obj, EXC.args, argsTuple(vm, args, base, nargs));
+  }
+  const init = lookupType(vm, t, "__init__");
+  try {
+    if (init !== 0 && init !== vm.objectInit && !isBuiltinExceptionInit(vm, init)) {
+      const buf = new Int32Array(nargs + kwCount(vm, kwnames) + 1);
+      buf[0] = obj;
+      for (let i = 0; i < buf.length - 1; i++) buf[i + 1] = args[base + i];
+      const r = callVector(vm, init, buf, 0, nargs + 1, kwnames);
+      if (r !== rt.None) {
+        heap.decref(r);
+        vm.raise("TypeError", `__init__() should return None, not '${typeOf(rt, r).name}'`);
+      }
+    } else if ((nargs > 0 || kwnames !== 0) && !customNew && init === vm.objectInit) {
+      vm.raise("TypeError", `${t.name}() takes no arguments`);
+    }
+  } catch (e) {
+    heap.decref(obj);
+    throw e;
+  }
+  return obj;
+}
+
+function isBuiltinExceptionInit(vm: VM, f: Ref): boolean {
+  return f === vm.exceptionInit;
+}
+
+function kwCount(vm: VM, kwnames: Ref): number {
+  return kwnames === 0 ? 0 : vm.heap.mem.i32[(kwnames + SEQ_SIZE) >> 2];
+}
+
+/** Instantiate a builtin exception class: its args are the positional arguments. */
+function newBuiltinException(vm: VM, t: PyType, args: Int32Array, base: number, nargs: number, kwnames: Ref): Ref {
+  if (kwnames !== 0) vm.raise("TypeError", `${t.name}() takes no keyword arguments`);
+  const o = allocInstance(vm, t);
+  setExcField(vm, o, EXC.args, argsTuple(vm, args, base, nargs));
+  if (t.isSubtypeOf(vm.T.exc.StopIteration) && nargs > 0) {
+    vm.heap.incref(args[base]);
+    setExcField(vm, o, EXC.value, args[base]);
+  }
+  return o;
+}
+
+// ---- the class statement ----------------------------------------------------------------------------
+
+/** __build_class__(func, name, *bases, **kwds): run the body in a fresh namespace and make the class. */
+export function buildClass(vm: VM, args: Int32Array, base: number, nargs: number, kwnames: Ref): Ref {
+  const rt = vm.rt;
+  const heap = vm.heap;
+  if (nargs < 2) vm.raise("TypeError", "__build_class__: not enough arguments");
+  const func = args[base];
+  const nameRef = args[base + 1];
+  if (heap.mem.i32[(func + TYPE_WORD) >> 2] !== rt.L.function) vm.raise("TypeError", "__build_class__: func must be a function");
+  const bases: PyType[] = [];
+  for (let i = 2; i < nargs; i++) {
+    const b = args[base + i];
+    if (heap.mem.i32[(b + TYPE_WORD) >> 2] !== rt.L.type) vm.raise("TypeError", "bases must be types");
+    bases.push(pyTypeOfTypeObject(rt, b));
+  }
+  const nkw = kwCount(vm, kwnames);
+  for (let j = 0; j < nkw; j++) {
+    const k = rt.strValue(tupleItem(heap, kwnames, j));
+    const v = args[base + nargs + j];
+    if (k !== "metaclass" || v !== vm.T.type.ref) vm.raise("TypeError", `pyvm supports no class keyword '${k}'`);
+  }
+  const ns = dictNew(vm);
+  try {
+    const lc = functionCode(vm, func);
+    heap.incref(func);
+    heap.incref(ns);
+    const frame = new Frame(lc, func, heap.mem.i32[(func + FN.globals) >> 2], heap.mem.i32[(func + FN.builtins) >> 2], ns);
+    const cell = evalFrame(vm, frame, 0);
+    const cls = makeClass(vm, rt.strValue(nameRef), bases.length === 0 ? [vm.T.object] : bases, ns);
+    if (cell !== rt.None && heap.mem.i32[(cell + TYPE_WORD) >> 2] === rt.L.cell) {
+      heap.incref(cls.ref);
+      const old = heap.mem.i32[(cell + CELL_REF) >> 2];
+      heap.mem.setI32(cell + CELL_REF, cls.ref);
+      if (old !== 0) heap.decref(old);
+    }
+    heap.decref(cell);
+    initSubclass(vm, cls);
+    return cls.ref;
+  } finally {
+    heap.decref(ns);
+  }
+}
+
+/** type(name, bases, ns) for a class statement: a new class whose dict copies `ns`. */
+export function makeClass(vm: VM, name: string, bases: PyType[], ns: Ref): PyType {
+  const rt = vm.rt;
+  const heap = vm.heap;
+  for (const b of bases) {
+    if (b.isFinal) vm.raise("TypeError", `type '${b.name}' is not an acceptable base type`);
+  }
+  const get = (k: string): Ref => dictGetStr(vm, ns, vm.name(k));
+  const moduleRef = get("__module__");
+  const qualRef = get("__qualname__");
+  const module = moduleRef !== 0 ? vm.str(moduleRef) : "builtins";
+  const qualname = qualRef !== 0 ? rt.strValue(qualRef) : name;
+  const slotsRef = get("__slots__");
+  let slots: string[] | null = null;
+  if (slotsRef !== 0) {
+    const items = heap.mem.i32[(slotsRef + TYPE_WORD) >> 2] === rt.L.str ? [rt.newRef(slotsRef)] : materialize(vm, slotsRef);
+    slots = items.map((o) => rt.strValue(o));
+    for (const o of items) heap.decref(o);
+  }
+  const inheritedSlots = bases.reduce((n, b) => Math.max(n, b.nslots), 0);
+  const ownSlots = slots === null ? [] : slots.filter((s) => s !== "__dict__" && s !== "__weakref__");
+  const basesHaveDict = bases.some((b) => b.dictOffset >= 0 || (b.heapType === false && b !== vm.T.object));
+  const hasDict = slots === null || slots.includes("__dict__") || basesHaveDict || bases.some((b) => b.heapType && b.dictOffset >= 0);
+  const t = new PyType(name, rt.L.instance, bases, true, module, qualname, 8 + 8 * (inheritedSlots + ownSlots.length), hasDict ? INST_DICT : -1);
+  t.slots = ownSlots;
+  t.nslots = inheritedSlots + ownSlots.length;
+  try {
+    materializeType(rt, t, false);
+  } catch (e) {
+    if (e instanceof MroError) vm.raise("TypeError", e.message);
+    throw e;
+  }
+  for (const [k, v] of dictItemsPairs(vm, ns)) {
+    const key = rt.strValue(k);
+    if (key === "__qualname__" || key === "__classcell__") continue;
+    let value = v;
+    let wrapped = 0;
+    if ((key === "__new__" || key === "__init_subclass__" || key === "__class_getitem__") && heap.mem.i32[(v + TYPE_WORD) >> 2] === rt.L.function) {
+      wrapped = value = vm.wrapDescriptor(key === "__new__" ? "staticmethod" : "classmethod", v);
+    }
+    dictSetItem(vm, t.dict, k, value);
+    if (wrapped !== 0) heap.decref(wrapped);
+  }
+  if (get("__doc__") === 0) dictSetItem(vm, t.dict, vm.name("__doc__"), rt.None);
+  return t;
+}
+
+function dictItemsPairs(vm: VM, d: Ref): [Ref, Ref][] {
+  const flat = dictItems(vm, d);
+  const out: [Ref, Ref][] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  return out;
+}
+
+function initSubclass(vm: VM, cls: PyType): void {
+  const parent = cls.mro[1];
+  if (parent === undefined) return;
+  const hook = lookupType(vm, parent, "__init_subclass__");
+  if (hook === 0 || hook === vm.objectInitSubclass) return;
+  const bound = bindDescriptor(vm, hook, 0, cls);
+  try {
+    vm.heap.decref(vm.callArgs(bound, []));
+  } finally {
+    vm.heap.decref(bound);
+  }
+}
+
+// ---- super ------------------------------------------------------------------------------------------------
+
+/** The type to start after and the object for `super()` (explicit or zero-argument). */
+export function superTarget(vm: VM, cls: Ref, obj: Ref): [PyType, PyType] {
+  const rt = vm.rt;
+  if (vm.heap.mem.i32[(cls + TYPE_WORD) >> 2] !== rt.L.type) vm.raise("TypeError", "super() argument 1 must be a type");
+  const start = pyTypeOfTypeObject(rt, cls);
+  let objType: PyType;
+  if (vm.heap.mem.i32[(obj + TYPE_WORD) >> 2] === rt.L.type && pyTypeOfTypeObject(rt, obj).isSubtypeOf(start)) {
+    objType = pyTypeOfTypeObject(rt, obj);
+  } else {
+    objType = typeOf(rt, obj);
+    if (!objType.isSubtypeOf(start)) vm.raise("TypeError", "super(type, obj): obj must be an instance or subtype of type");
+  }
+  return [start, objType];
+}
+
+/** Look `name` up along `objType`'s MRO after `start` (borrowed, 0 if absent). */
+export function superLookup(vm: VM, start: PyType, objType: PyType, name: string): Ref {
+  const mro = objType.mro;
+  let i = mro.indexOf(start);
+  const key = vm.name(name);
+  for (i++; i < mro.length; i++) {
+    const v = dictGetStr(vm, mro[i].dict, key);
+    if (v !== 0) return v;
+  }
+  return 0;
+}
+
+/** A super object's attribute (new reference, or 0). */
+export function superGetAttr(vm: VM, sup: Ref, name: string): Ref {
+  const rt = vm.rt;
+  const m = vm.heap.mem.i32;
+  const start = pyTypeOfTypeObject(rt, m[(sup + SUPER.type) >> 2]);
+  const obj = m[(sup + SUPER.obj) >> 2];
+  const objType = pyTypeOfTypeObject(rt, m[(sup + SUPER.objType) >> 2]);
+  if (name === "__class__") return rt.newRef(vm.T.super.ref);
+  const v = superLookup(vm, start, objType, name);
+  if (v === 0) return 0;
+  return bindDescriptor(vm, v, obj === objType.ref ? 0 : obj, objType);
+}
+
+/** `super()` with no arguments: __class__ and the first argument of the calling frame. */
+export function zeroArgSuper(vm: VM): [Ref, Ref] {
+  const f = vm.frame;
+  if (f === null) vm.raise("RuntimeError", "super(): no current frame");
+  const co = f.code.co;
+  if (co.argCount === 0 && (co.flags & 4) === 0) vm.raise("RuntimeError", "super(): no arguments");
+  let first = f.s[0];
+  if (first !== 0 && (co.localsPlusKinds[0] & 0x40) !== 0) first = vm.heap.mem.i32[(first + CELL_REF) >> 2];
+  if (first === 0) vm.raise("RuntimeError", "super(): arg[0] deleted");
+  const idx = co.localsPlusNames.lastIndexOf("__class__");
+  if (idx < 0) vm.raise("RuntimeError", "super(): __class__ cell not found");
+  const cls = vm.heap.mem.i32[(f.s[idx] + CELL_REF) >> 2];
+  if (cls === 0) vm.raise("RuntimeError", "super(): empty __class__ cell");
+  return [cls, first];
+}
+
+// ---- member attributes ------------------------------------------------------------------------------------
+
+/** Attributes CPython implements as member or getset descriptors: a new reference, or 0. */
+export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
+  const rt = vm.rt;
+  const L = rt.L;
+  const mem = vm.heap.mem;
+  const lay = mem.i32[(o + TYPE_WORD) >> 2];
+  const ref = (off: number): Ref => {
+    const v = mem.i32[(o + off) >> 2];
+    return rt.newRef(v === 0 ? rt.None : v);
+  };
+  if (name === "__class__") return rt.newRef(t.ref);
+  if (lay === L.instance && t.nslots > 0) {
+    const idx = slotIndex(t, name);
+    if (idx >= 0) {
+      const v = mem.i32[(o + INST_SLOTS + 8 * idx) >> 2];
+      if (v === 0) vm.raise("AttributeError", `'${t.name}' object has no attribute '${name}'`);
+      return rt.newRef(v);
+    }
+  }
+  switch (lay) {
+    case L.instance:
+    case L.exception:
+    case L.function:
+    case L.module:
+      if (name === "__dict__") {
+        const d = instanceDict(vm, o, true);
+        if (d !== 0) return rt.newRef(d);
+      }
+  }
+  switch (lay) {
+    case L.exception:
+      switch (name) {
+        case "args": return ref(EXC.args);
+        case "__cause__": return ref(EXC.cause);
+        case "__context__": return ref(EXC.context);
+        case "__traceback__": return rt.none();
+        case "__suppress_context__": return rt.bool(mem.i32[(o + EXC.suppressContext) >> 2] !== 0);
+        case "value":
+          if (t.isSubtypeOf(vm.T.exc.StopIteration)) return ref(EXC.value);
+          break;
+        case "code":
+          if (t.isSubtypeOf(vm.T.exc.SystemExit)) {
+            const args = mem.i32[(o + EXC.args) >> 2];
+            const n = mem.i32[(args + SEQ_SIZE) >> 2];
+            return n === 0 ? rt.none() : n === 1 ? rt.newRef(tupleItem(vm.heap, args, 0)) : rt.newRef(args);
+          }
+      }
+      break;
+    case L.function:
+      switch (name) {
+        case "__name__": return ref(FN.name);
+        case "__qualname__": return ref(FN.qualname);
+        case "__doc__": return ref(FN.doc);
+        case "__module__": return ref(FN.module);
+        case "__defaults__": return ref(FN.defaults);
+        case "__kwdefaults__": return ref(FN.kwdefaults);
+        case "__globals__": return ref(FN.globals);
+        case "__closure__": return ref(FN.closure);
+        case "__code__": return ref(FN.code);
+      }
+      break;
+    case L.method:
+      if (name === "__self__") return ref(METHOD.self);
+      if (name === "__func__") return ref(METHOD.func);
+      if (name === "__name__" || name === "__qualname__" || name === "__doc__") return vm.getAttr(mem.i32[(o + METHOD.func) >> 2], name);
+      break;
+    case L.builtin: {
+      const rec = nativeRecord(vm, o);
+      if (name === "__name__") return rt.newStr(rec.name);
+      if (name === "__qualname__") return rt.newStr(rec.qualname);
+      if (name === "__self__") return ref(BUILTIN.self);
+      if (name === "__doc__") return rt.none();
+      break;
+    }
+    case L.module:
+      if (name === "__dict__") return ref(MODULE.dict);
+      break;
+    case L.slice:
+      if (name === "start") return ref(SLICE.start);
+      if (name === "stop") return ref(SLICE.stop);
+      if (name === "step") return ref(SLICE.step);
+      break;
+    case L.range:
+      if (name === "start") return ref(RANGE.start);
+      if (name === "stop") return ref(RANGE.stop);
+      if (name === "step") return ref(RANGE.step);
+      break;
+    case L.property:
+      if (name === "fget") return ref(PROPERTY.get);
+      if (name === "fset") return ref(PROPERTY.set);
+      if (name === "fdel") return ref(PROPERTY.del);
+      if (name === "__doc__") return ref(PROPERTY.doc);
+      break;
+    case L.super:
+      return superGetAttr(vm, o, name);
+    case L.generator:
+      if (name === "__name__" || name === "__qualname__") return rt.newStr(vm.generatorName(o, name === "__qualname__"));
+      break;
+    case L.int:
+    case L.bool:
+      if (name === "real" || name === "numerator") return rt.newInt(rt.intValue(o));
+      if (name === "imag") return rt.newInt(0);
+      if (name === "denominator") return rt.newInt(1);
+      break;
+    case L.float:
+      if (name === "real") return rt.newRef(o);
+      if (name === "imag") return rt.newFloat(0);
+      break;
+  }
+  return 0;
+}
+
+function slotIndex(t: PyType, name: string): number {
+  // Slots are laid out base-first: a class's own slots follow all inherited ones.
+  const chain = [...t.mro].reverse().filter((c) => c.slots !== null && c.slots.length > 0);
+  let offset = 0;
+  for (const c of chain) {
+    const i = c.slots!.indexOf(name);
+    if (i >= 0) return offset + i;
+    offset += c.slots!.length;
+  }
+  return -1;
+}
+
+/** Store an attribute CPython keeps in a member slot; false when `name` is not one. */
+export function setSlotAttr(vm: VM, o: Ref, t: PyType, name: string, value: Ref): boolean {
+  const rt = vm.rt;
+  const L = rt.L;
+  const heap = vm.heap;
+  const lay = heap.mem.i32[(o + TYPE_WORD) >> 2];
+  const put = (off: number, v: Ref) => {
+    heap.incref(v);
+    setExcField(vm, o, off, v);
+  };
+  if (lay === L.instance && t.nslots > 0) {
+    const idx = slotIndex(t, name);
+    if (idx >= 0) {
+      put(INST_SLOTS + 8 * idx, value);
+      return true;
+    }
+    if (t.dictOffset < 0 && name !== "__dict__") {
+      vm.raise("AttributeError", `'${t.name}' object has no attribute '${name}'`);
+    }
+  }
+  if (lay === L.exception) {
+    switch (name) {
+      case "args": {
+        const items = materialize(vm, value);
+        const tup = rt.newTuple(items.length);
+        items.forEach((v, i) => heap.mem.setI32(tup + TUPLE_ITEMS + PTR * i, v));
+        setExcField(vm, o, EXC.args, tup);
+        return true;
+      }
+      case "__cause__":
+        put(EXC.cause, value === rt.None ? 0 : value);
+        if (value === rt.None) heap.decref(value);
+        heap.mem.setI32(o + EXC.suppressContext, 1);
+        return true;
+      case "__context__":
+        put(EXC.context, value === rt.None ? 0 : value);
+        if (value === rt.None) heap.decref(value);
+        return true;
+      case "__suppress_context__":
+        heap.mem.setI32(o + EXC.suppressContext, vm.truth(value) ? 1 : 0);
+        return true;
+      case "__traceback__":
+        return true;
+    }
+  }
+  if (lay === L.function) {
+    switch (name) {
+      case "__name__": put(FN.name, value); return true;
+      case "__qualname__": put(FN.qualname, value); return true;
+      case "__doc__": put(FN.doc, value); return true;
+      case "__module__": put(FN.module, value); return true;
+      case "__defaults__": put(FN.defaults, value === rt.None ? 0 : value); if (value === rt.None) heap.decref(value); return true;
+      case "__kwdefaults__": put(FN.kwdefaults, value === rt.None ? 0 : value); if (value === rt.None) heap.decref(value); return true;
+    }
+  }
+  return false;
+}
+
+/** Attributes of type objects that CPython computes (type_getsets): a new reference, or 0. */
+export function typeSpecialAttr(vm: VM, t: PyType, name: string): Ref {
+  const rt = vm.rt;
+  const mem = vm.heap.mem;
+  switch (name) {
+    case "__name__":
+      return rt.newStr(t.name);
+    case "__qualname__":
+      return rt.newStr(t.qualname);
+    case "__module__": {
+      if (t.heapType) {
+        const m = dictGetStr(vm, t.dict, vm.name("__module__"));
+        if (m !== 0) return rt.newRef(m);
+      }
+      return rt.newStr(t.module);
+    }
+    case "__mro__":
+      return rt.newRef(mem.i32[(t.ref + TP_MRO) >> 2]);
+    case "__bases__":
+      return rt.newRef(mem.i32[(t.ref + TP_BASES) >> 2]);
+    case "__base__":
+      return rt.newRef(t.base === null ? rt.None : t.base.ref);
+    case "__dict__":
+      return vm.dictCopy(t.dict);
+    case "__doc__": {
+      const d = dictGetStr(vm, t.dict, vm.name("__doc__"));
+      return rt.newRef(d === 0 ? rt.None : d);
+    }
+    case "__class__":
+      return rt.newRef(vm.T.type.ref);
+  }
+  return 0;
+}
+
+/** Remove a class attribute (for `del C.x`) — kept here with the other class plumbing. */
+export function deleteClassAttr(vm: VM, t: PyType, name: string): boolean {
+  const ok = dictDelItem(vm, t.dict, vm.name(name));
+  if (ok) t.invalidate();
+  return ok;
+}

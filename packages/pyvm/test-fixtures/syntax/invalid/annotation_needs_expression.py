@@ -1,0 +1,3 @@
+if True:
+    item.name in items:
+        pass

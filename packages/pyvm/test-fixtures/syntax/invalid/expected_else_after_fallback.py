@@ -1,0 +1,1 @@
+y = [i if i > 0 @ else -i for i in data]

@@ -1,0 +1,1 @@
+left = [x for 1 x in rest if x < pivot]

@@ -1,0 +1,2 @@
+def h() -> tuple[, str]:
+    pass

@@ -1,0 +1,1 @@
+raise Eb'\x' ("message")
