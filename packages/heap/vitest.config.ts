@@ -1,6 +1,2 @@
-import { defineConfig } from "vitest/config";
-
-export default defineConfig({
-  resolve: { conditions: ["@immortal/source"] },
-  test: { include: ["src/**/*.test.ts"] },
-});
+// This package's tests use the workspace's shared vitest configuration.
+export { default } from "../../vitest.base.js";

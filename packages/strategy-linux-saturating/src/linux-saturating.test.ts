@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Heap, type Ref } from "@immortal/heap";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -330,45 +329,6 @@ describe("code unaware of immortality (INFO.unaware, replayed)", () => {
     heap.incref(o);
     expect(words(heap, o)).toEqual([SAT, 1]);
     expect(s.warnings).toBe(1);
-  });
-});
-
-describe("README example", () => {
-  it("runs and prints what the README says", () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    // --- example start
-    const heap = new Heap({ strategy: createStrategy() });
-    const leaf = heap.registerType({ name: "leaf", basicSize: 8 });
-    const o = heap.allocate(leaf.id);
-    console.log(heap.refcount(o)); // 1n
-    console.log(heap.rc.immortalize(o)); // 1: it was uniquely referenced, now saturated
-    heap.incref(o); // fetch_add, then snapped back to REFCOUNT_SATURATED with a WARN
-    heap.decref(o); // fetch_sub, then snapped back with a WARN; never freed
-    heap.decref(o);
-    const strategy = heap.strategy as LinuxSaturatingStrategy;
-    console.log(heap.isImmortal(o), heap.refcount(o), strategy.warnings); // true 3221225472n 3
-    // --- example end
-    expect(log.mock.calls).toEqual([[1n], [1], [true, 3_221_225_472n, 3]]);
-    expect(heap.isLive(o)).toBe(true);
-  });
-
-  it("is the same code as the README's", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const source = readFileSync(new URL("./linux-saturating.test.ts", import.meta.url), "utf8");
-    const block = /```ts\n([\s\S]*?)```/.exec(readme)![1];
-    const body = block
-      .split("\n")
-      .map((l) => l.trim())
-      .filter((l) => l !== "" && !l.startsWith("import "));
-    const start = source.indexOf("// --- example start");
-    const end = source.indexOf("// --- example end");
-    const example = source
-      .slice(start, end)
-      .split("\n")
-      .slice(1)
-      .map((l) => l.trim())
-      .filter((l) => l !== "");
-    expect(body).toEqual(example);
   });
 });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Heap, type Ref } from "@immortal/heap";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -296,40 +295,3 @@ describe("code unaware of immortality (INFO.unaware, replayed)", () => {
   });
 });
 
-describe("README example", () => {
-  it("runs and prints what the README says", () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    // --- example start
-    const heap = new Heap({ strategy: createStrategy() });
-    const leaf = heap.registerType({ name: "leaf", basicSize: 8 });
-    const o = heap.allocate(leaf.id);
-    console.log(heap.refcount(o)); // 1n
-    console.log(heap.rc.immortalize(o)); // 1: it was uniquely referenced
-    heap.incref(o); // a plain ++: 2^60 + 1
-    heap.decref(o); // a plain --: back to 2^60
-    heap.decref(o); // the reference we owned: 2^60 - 1, still far above 2^59
-    console.log(heap.isImmortal(o), heap.refcount(o)); // true 1152921504606846975n
-    // --- example end
-    expect(log.mock.calls).toEqual([[1n], [1], [true, 2n ** 60n - 1n]]);
-    expect(heap.isLive(o)).toBe(true);
-  });
-
-  it("is the same code as the README's", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const source = readFileSync(new URL("./pyston.test.ts", import.meta.url), "utf8");
-    const block = /```ts\n([\s\S]*?)```/.exec(readme)![1];
-    const body = block
-      .split("\n")
-      .map((l) => l.trim())
-      .filter((l) => l !== "" && !l.startsWith("import "));
-    const start = source.indexOf("// --- example start");
-    const end = source.indexOf("// --- example end");
-    const example = source
-      .slice(start, end)
-      .split("\n")
-      .slice(1)
-      .map((l) => l.trim())
-      .filter((l) => l !== "");
-    expect(body).toEqual(example);
-  });
-});

@@ -205,7 +205,7 @@ export class ExprParser extends ParserBase implements StringHost {
     const save = this.pos;
     const isLegacy = a._type === "Name" && (a.id === "print" || a.id === "exec");
     // invalid_expression: `a b` inside brackets suggests a missing comma.
-    const excluded = first.type === "NAME" && (this.tokens[startPos + 1]?.type === "STRING" || looksLikeSoftKeyword(first.value));
+    const excluded = isIdentifier(first) && (this.tokens[startPos + 1]?.type === "STRING" || looksLikeSoftKeyword(first.value));
     if (!excluded && this.startsExpression(this.tok)) {
       const b = this.withoutInvalidRules(() => this.expression());
       if (b !== null && !isLegacy && this.prev.level > 0) {
@@ -685,14 +685,19 @@ export class ExprParser extends ParserBase implements StringHost {
     const elts = [first];
     while (this.at(",")) {
       const comma = this.next();
-      if (this.at("for")) throw this.orGeneric(this.errorSpan("did you forget parentheses around the comprehension target?", first, comma));
+      if (this.at("for")) this.checkUnparenthesizedTarget(first, comma);
       if (!this.startsStarExpression(this.tok)) break;
       elts.push(this.starNamedExpression());
     }
-    if (elts.length > 1 && this.at("for")) {
-      throw this.orGeneric(this.errorSpan("did you forget parentheses around the comprehension target?", first, elts[elts.length - 1]));
-    }
+    if (elts.length > 1 && this.at("for")) this.checkUnparenthesizedTarget(first, elts[elts.length - 1]);
     return elts;
+  }
+
+  /** invalid_comprehension: `[a, b for ...]` where complete clauses follow. */
+  private checkUnparenthesizedTarget(first: Expr, last: Spanned): void {
+    if (!this.invalidRules) return;
+    if (this.speculate(() => this.forIfClauses()) === null) return;
+    throw this.errorSpan("did you forget parentheses around the comprehension target?", first, last);
   }
 
   /** `{ ... }`: dict or set display, dict or set comprehension. */
@@ -899,7 +904,7 @@ export class ExprParser extends ParserBase implements StringHost {
         try {
           starredArg = this.starred(() => this.expression());
         } catch (e) {
-          if (this.isGeneric(e) && (args.length > 0 || keywords.length > 0)) throw misplaced();
+          if (this.isGeneric(e) && keywords.length > 0) throw misplaced();
           throw e;
         }
         if (this.at("for")) throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", starredArg));
@@ -1033,7 +1038,10 @@ export class ExprParser extends ParserBase implements StringHost {
     };
     let sawSlash = false;
     let sawStar = false;
-    let sawDefault = false;
+    // Where CPython's "non-default argument follows default argument" rule
+    // can still apply: 0 = leading parameters without defaults, 1 = in the
+    // first run of defaults, 2 = just after a '/' ending that run, 3 = never.
+    let defaultsPhase = 0;
     while (!this.at(close)) {
       const t = this.tok;
       if (result.kwarg !== null) {
@@ -1051,10 +1059,18 @@ export class ExprParser extends ParserBase implements StringHost {
         }
         this.next();
         sawSlash = true;
+        defaultsPhase = defaultsPhase === 1 ? 2 : 3;
         result.posonlyargs = result.args;
         result.args = [];
       } else if (t.type === "OP" && t.value === "*") {
-        if (sawStar) throw this.orGeneric(this.errorSpan("* argument may appear only once", t));
+        if (sawStar) {
+          // CPython's rule needs a ',' or a plain parameter after the second '*'.
+          const after = this.peek(1, true);
+          const next2 = this.peek(2, true);
+          const plainParam = isIdentifier(after) && (next2.value === "," || next2.value === ")" || next2.value === ":");
+          if (after.value === "," || plainParam) throw this.orGeneric(this.errorSpan("* argument may appear only once", t));
+          throw this.invalidSyntax();
+        }
         this.next();
         sawStar = true;
         if (this.at(",") || this.at(close)) {
@@ -1075,6 +1091,10 @@ export class ExprParser extends ParserBase implements StringHost {
       } else if (t.type === "OP" && t.value === "(" && kind === "def" && this.invalidRules) {
         throw this.parenthesizedParameters(t);
       } else if (isIdentifier(t)) {
+        if (!sawStar && defaultsPhase !== 0 && !this.paramHasDefault(kind)) {
+          if (defaultsPhase === 3) throw this.invalidSyntax();
+          throw this.orGeneric(this.errorSpan("non-default argument follows default argument", this.paramSpan(kind)));
+        }
         const p = this.param(kind, false);
         let dflt: Expr | null = null;
         if (this.at("=")) {
@@ -1088,9 +1108,7 @@ export class ExprParser extends ParserBase implements StringHost {
         } else {
           if (dflt !== null) {
             result.defaults.push(dflt);
-            sawDefault = true;
-          } else if (sawDefault) {
-            throw this.orGeneric(this.errorSpan("non-default argument follows default argument", p));
+            defaultsPhase = defaultsPhase <= 1 ? 1 : 3;
           }
           result.args.push(p);
         }
@@ -1106,6 +1124,26 @@ export class ExprParser extends ParserBase implements StringHost {
       }
     }
     return result;
+  }
+
+  /** True if the parameter at the cursor has a default (`NAME [: annotation] =`), by lookahead. */
+  private paramHasDefault(kind: ParamsKind): boolean {
+    const save = this.pos;
+    let has = false;
+    this.speculate(() => {
+      this.param(kind, false);
+      has = this.at("=");
+    });
+    this.reset(save);
+    return has;
+  }
+
+  /** The span of the parameter at the cursor (name and annotation), by lookahead. */
+  private paramSpan(kind: ParamsKind): Spanned {
+    const save = this.pos;
+    const p = this.speculate(() => this.param(kind, false));
+    this.reset(save);
+    return p ?? this.tok;
   }
 
   /** One parameter: NAME with an optional annotation (def only; `*args: *Ts` allowed). */

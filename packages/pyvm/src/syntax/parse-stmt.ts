@@ -355,11 +355,18 @@ export class StmtParser extends ExprParser {
       return this.finish({ _type: "AnnAssign", target, annotation, value, simple: 1 }, start);
     }
     const first = this.at("yield") ? this.yieldExpr() : this.starExpressions();
-    if (this.at(":")) return this.annAssign(first, start);
+    // A statement starting with `yield` can only be a plain or chained
+    // assignment; no annotation or augmented-assignment rule applies.
+    const yieldFirst = first._type === "Yield" || first._type === "YieldFrom";
+    if (this.at(":")) {
+      if (yieldFirst) throw this.invalidSyntax();
+      return this.annAssign(first, start);
+    }
     if (this.at("=")) return this.assign(first, start, startPos);
     const t = this.tok;
     const aug = t.type === "OP" ? AUG_OPS[t.value] : undefined;
     if (aug !== undefined) {
+      if (yieldFirst) throw this.invalidSyntax();
       if (first._type !== "Name" && first._type !== "Attribute" && first._type !== "Subscript") {
         throw this.orGeneric(this.errorSpan(`'${exprName(first)}' is an illegal expression for augmented assignment`, first));
       }
@@ -413,6 +420,10 @@ export class StmtParser extends ExprParser {
     const firstEq = this.pos;
     let value: Expr;
     for (;;) {
+      // CPython's first pass stops at an invalid target, before its '='.
+      if (!this.invalidRules && (invalidTarget(targets[targets.length - 1], "star") !== null || this.isBareYield(targets[targets.length - 1]))) {
+        throw this.invalidSyntax();
+      }
       this.next(); // '='
       // CPython's assignment rule matches once a right-hand side can start
       // after valid targets (a shorter right-hand side is then accepted).
@@ -654,10 +665,13 @@ export class StmtParser extends ExprParser {
 
   /** `except A, B:` (Python 2 syntax): CPython's message, ending where its tokenizer stopped. */
   private unparenthesizedExceptTypes(type: Expr): Error {
+    let more = 0;
     while (this.eat(",")) {
       if (!this.startsExpression(this.tok)) break;
       this.expression();
+      more++;
     }
+    if (more === 0) return this.invalidSyntax();
     if (this.eat("as") && isIdentifier(this.tok)) this.next();
     if (!this.at(":")) return this.invalidSyntax();
     const colon = this.tok;
