@@ -10,5 +10,6 @@ const conditions = ["@immortal/source", "import", "module", "node", "default"];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
-  test: { include: ["src/**/*.test.ts"] },
+  // Generous limits: CI machines have 2 cores and tests that drive python3 share them.
+  test: { include: ["src/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
 });

@@ -142,7 +142,13 @@ export class ExprParser extends ParserBase implements StringHost {
    */
   private firstElement(): Expr {
     const star = this.pos;
-    const first = this.starNamedExpression();
+    let first: Expr;
+    try {
+      first = this.starNamedExpression();
+    } catch (e) {
+      if (this.isGeneric(e) && this.tokens[star].value === "*") this.starredComprehension(star);
+      throw e;
+    }
     if (this.invalidRules && first._type === "Starred" && this.startsExpression(this.tok)) {
       this.probe(() => {
         this.reset(star + 1);
@@ -150,6 +156,25 @@ export class ExprParser extends ParserBase implements StringHost {
       });
     }
     return first;
+  }
+
+  /**
+   * invalid_comprehension (second pass): `'*' expression for_if_clauses`
+   * starting at token `star` is "iterable unpacking cannot be used in
+   * comprehension". Throws that error if the tokens read so; otherwise
+   * returns with the cursor unchanged.
+   */
+  protected starredComprehension(star: number): void {
+    if (!this.invalidRules) return;
+    const save = this.pos;
+    this.reset(star);
+    const starred = this.speculate(() => {
+      const e = this.starred(() => this.expression());
+      if (!this.at("for") || this.speculate(() => this.forIfClauses()) === null) throw this.invalidSyntax();
+      return e;
+    });
+    this.reset(save);
+    if (starred !== null) throw this.errorSpan("iterable unpacking cannot be used in comprehension", starred);
   }
 
   protected starred(operand: () => Expr): Starred {
@@ -178,22 +203,28 @@ export class ExprParser extends ParserBase implements StringHost {
     const startPos = this.pos;
     const body = this.disjunction();
     if (this.at("if")) {
-      this.next();
       const ifPos = this.pos;
-      const test = this.disjunction();
-      if (!this.at("else")) {
-        if (this.invalidRules && !this.at(":")) throw this.errorSpan("expected 'else' after 'if' expression", body, test);
-        // Otherwise CPython's PEG parser falls back to `body` alone.
-        this.reset(ifPos - 1);
+      try {
+        this.next();
+        const test = this.disjunction();
+        if (!this.at("else")) {
+          if (this.invalidRules && !this.at(":")) throw this.errorSpan("expected 'else' after 'if' expression", body, test);
+          throw this.invalidSyntax();
+        }
+        this.next();
+        const orelse = this.expression();
+        return this.finish({ _type: "IfExp", test, body, orelse }, start);
+      } catch (e) {
+        if (!this.isGeneric(e)) throw e;
+        // CPython's PEG parser falls back to `body` alone.
+        this.reset(ifPos);
         return body;
       }
-      this.next();
-      const orelse = this.expression();
-      return this.finish({ _type: "IfExp", test, body, orelse }, start);
     }
     this.checkJuxtaposed(startPos, body);
     return body;
   }
+
 
   /**
    * CPython's invalid_expression / invalid_legacy_expression: an expression
@@ -621,6 +652,7 @@ export class ExprParser extends ParserBase implements StringHost {
   /** `( ... )`: empty tuple, group, tuple, generator expression or parenthesized yield. */
   private parenAtom(): Expr {
     const open = this.next();
+    const start = this.pos;
     if (this.at(")")) {
       this.next();
       return this.finish({ _type: "Tuple", elts: [], ctx: "Load" as ExprContext }, open);
@@ -640,7 +672,10 @@ export class ExprParser extends ParserBase implements StringHost {
     }
     const first = this.firstElement();
     if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", first));
+      if (first._type === "Starred") {
+        this.starredComprehension(start);
+        throw this.invalidSyntax();
+      }
       const generators = this.forIfClauses();
       this.expect(")");
       return this.markParens(this.finish({ _type: "GeneratorExp", elt: first, generators }, open));
@@ -663,10 +698,14 @@ export class ExprParser extends ParserBase implements StringHost {
   /** `[ ... ]`: list display or list comprehension. */
   private listAtom(): Expr {
     const open = this.next();
+    const start = this.pos;
     if (this.eat("]")) return this.finish({ _type: "List", elts: [], ctx: "Load" as ExprContext }, open);
     const first = this.firstElement();
     if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", first));
+      if (first._type === "Starred") {
+        this.starredComprehension(start);
+        throw this.invalidSyntax();
+      }
       const generators = this.forIfClauses();
       this.expect("]");
       return this.finish({ _type: "ListComp", elt: first, generators }, open);
@@ -703,6 +742,7 @@ export class ExprParser extends ParserBase implements StringHost {
   /** `{ ... }`: dict or set display, dict or set comprehension. */
   private braceAtom(): Expr {
     const open = this.next();
+    const start = this.pos;
     if (this.eat("}")) return this.finish({ _type: "Dict", keys: [], values: [] }, open);
     if (this.at("**")) {
       const stars = this.next();
@@ -722,7 +762,10 @@ export class ExprParser extends ParserBase implements StringHost {
       return this.dictRest(open, [first], [value]);
     }
     if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", first));
+      if (first._type === "Starred") {
+        this.starredComprehension(start);
+        throw this.invalidSyntax();
+      }
       const generators = this.forIfClauses();
       this.expect("}");
       return this.finish({ _type: "SetComp", elt: first, generators }, open);
@@ -900,14 +943,22 @@ export class ExprParser extends ParserBase implements StringHost {
         const misplaced = (): PySyntaxError =>
           this.orGeneric(this.errorSpan("iterable argument unpacking follows keyword argument unpacking", t));
         if (sawDoubleStar) throw misplaced();
+        const star = this.pos;
         let starredArg: Expr;
         try {
           starredArg = this.starred(() => this.expression());
         } catch (e) {
-          if (this.isGeneric(e) && keywords.length > 0) throw misplaced();
+          // (Observed in CPython 3.11: it reports this only after keywords
+          // or after starred arguments alone.)
+          if (this.isGeneric(e) && (keywords.length > 0 || (args.length > 0 && args.every((a) => a._type === "Starred")))) {
+            throw misplaced();
+          }
           throw e;
         }
-        if (this.at("for")) throw this.orGeneric(this.errorSpan("iterable unpacking cannot be used in comprehension", starredArg));
+        if (this.at("for")) {
+          this.starredComprehension(star);
+          throw this.invalidSyntax();
+        }
         args.push(starredArg);
       } else if (t.value === "**" && t.type === "OP") {
         this.next();
@@ -929,7 +980,8 @@ export class ExprParser extends ParserBase implements StringHost {
         if ((sawKeyword || sawDoubleStar) && !this.invalidRules) throw this.invalidSyntax();
         const e = this.callPositional();
         if (this.at("for") || this.at("async")) {
-          if (!allowGenexp) throw this.invalidSyntax();
+          // The first pass only reads an unparenthesized generator as the sole argument.
+          if (!allowGenexp || (!this.invalidRules && (args.length > 0 || keywords.length > 0))) throw this.invalidSyntax();
           const generators = this.forIfClauses();
           const last = generators[generators.length - 1];
           const lastItem = last.ifs.length > 0 ? last.ifs[last.ifs.length - 1] : last.iter;
@@ -1038,9 +1090,11 @@ export class ExprParser extends ParserBase implements StringHost {
     };
     let sawSlash = false;
     let sawStar = false;
-    // Where CPython's "non-default argument follows default argument" rule
-    // can still apply: 0 = leading parameters without defaults, 1 = in the
-    // first run of defaults, 2 = just after a '/' ending that run, 3 = never.
+    let sawDefault = false;
+    // Whether CPython's "non-default argument follows default argument" rule
+    // applies (otherwise the error is generic): 0 = leading parameters
+    // without defaults, 1 = in the first run of defaults, 2 = just after a
+    // '/' ending that run, 3 = the rule no longer matches.
     let defaultsPhase = 0;
     while (!this.at(close)) {
       const t = this.tok;
@@ -1091,9 +1145,15 @@ export class ExprParser extends ParserBase implements StringHost {
       } else if (t.type === "OP" && t.value === "(" && kind === "def" && this.invalidRules) {
         throw this.parenthesizedParameters(t);
       } else if (isIdentifier(t)) {
-        if (!sawStar && defaultsPhase !== 0 && !this.paramHasDefault(kind)) {
-          if (defaultsPhase === 3) throw this.invalidSyntax();
-          throw this.orGeneric(this.errorSpan("non-default argument follows default argument", this.paramSpan(kind)));
+        if (!sawStar && sawDefault && !this.paramHasDefault(kind)) {
+          // CPython's rule wants a complete parameter (followed by ',' or the end).
+          const follower = this.paramFollower(kind);
+          const complete = follower === "," || follower === close;
+          if (complete && (defaultsPhase === 1 || defaultsPhase === 2)) {
+            throw this.orGeneric(this.errorSpan("non-default argument follows default argument", this.paramSpan(kind)));
+          }
+          this.param(kind, false); // CPython reads the parameter before failing
+          throw this.invalidSyntax();
         }
         const p = this.param(kind, false);
         let dflt: Expr | null = null;
@@ -1108,6 +1168,7 @@ export class ExprParser extends ParserBase implements StringHost {
         } else {
           if (dflt !== null) {
             result.defaults.push(dflt);
+            sawDefault = true;
             defaultsPhase = defaultsPhase <= 1 ? 1 : 3;
           }
           result.args.push(p);
@@ -1128,14 +1189,19 @@ export class ExprParser extends ParserBase implements StringHost {
 
   /** True if the parameter at the cursor has a default (`NAME [: annotation] =`), by lookahead. */
   private paramHasDefault(kind: ParamsKind): boolean {
+    return this.paramFollower(kind) === "=";
+  }
+
+  /** The token value after the parameter at the cursor (its name and annotation), by lookahead. */
+  private paramFollower(kind: ParamsKind): string {
     const save = this.pos;
-    let has = false;
+    let follower = "";
     this.speculate(() => {
       this.param(kind, false);
-      has = this.at("=");
+      follower = this.tok.value;
     });
     this.reset(save);
-    return has;
+    return follower;
   }
 
   /** The span of the parameter at the cursor (name and annotation), by lookahead. */

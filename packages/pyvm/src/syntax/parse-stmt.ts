@@ -610,10 +610,16 @@ export class StmtParser extends ExprParser {
     let optionalVars: Expr | null = null;
     if (this.eat("as")) {
       const start = this.pos;
-      optionalVars = this.starTarget("star");
-      if (!this.at(",") && !this.at(")") && !this.at(":") && this.tok.type !== "NEWLINE") {
+      let err: PySyntaxError | null = null;
+      try {
+        optionalVars = this.starTarget("star");
+        if (!this.at(",") && !this.at(")") && !this.at(":") && this.tok.type !== "NEWLINE") err = this.invalidSyntax();
+      } catch (e) {
+        if (!this.isGeneric(e) && !(e instanceof PySyntaxError && this.targetErrors.has(e))) throw e;
+        err = e;
+      }
+      if (err !== null) {
         // CPython's invalid_with_item re-reads the target as an expression.
-        const err = this.invalidSyntax();
         if (!this.invalidRules) throw err;
         this.probe(() => {
           this.reset(start);
@@ -623,7 +629,7 @@ export class StmtParser extends ExprParser {
             throw this.errorSpan(`cannot assign to ${exprName(bad)}`, bad);
           }
         });
-        throw err;
+        throw this.targetErrors.has(err) ? this.invalidSyntax() : err;
       }
     }
     return { _type: "withitem", context_expr: contextExpr, optional_vars: optionalVars };

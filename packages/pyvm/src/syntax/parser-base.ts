@@ -318,7 +318,7 @@ export class ParserBase {
     const t = this.furthestToken();
     let indent: PySyntaxError | null = null;
     if (t.type === "INDENT") indent = this.errorHere("unexpected indent", "IndentationError", t);
-    else if (t.type === "DEDENT" && t.end < this.src.text.length) indent = this.errorHere("unexpected unindent", "IndentationError", t);
+    else if (t.type === "DEDENT") indent = this.errorHere("unexpected unindent", "IndentationError", t);
     if (indent !== null) {
       this.indentErrors.add(indent);
       this.genericErrors.add(indent);

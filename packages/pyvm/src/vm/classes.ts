@@ -482,7 +482,9 @@ export function typeSpecialAttr(vm: VM, t: PyType, name: string): Ref {
   const mem = vm.heap.mem;
   switch (name) {
     case "__name__":
-      return rt.newStr(t.name);
+      // Static types of native modules carry a qualified name ("collections.deque") for
+      // messages, as CPython's tp_name does; __name__ is the part after the last dot.
+      return rt.newStr(t.heapType ? t.name : t.name.slice(t.name.lastIndexOf(".") + 1));
     case "__qualname__":
       return rt.newStr(t.qualname);
     case "__module__": {

@@ -698,7 +698,14 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             const kwnames = f.kwnames;
             f.kwnames = 0;
             f.sp = sp;
-            const res = doCall(vm, f, oparg, kwnames);
+            let res: Ref;
+            try {
+              res = doCall(vm, f, oparg, kwnames);
+            } catch (e) {
+              // doCall released the callable and the arguments: unwind from below them.
+              sp = f.sp;
+              throw e;
+            }
             sp = f.sp;
             s[sp++] = res;
             break;

@@ -15,7 +15,7 @@ import {
 } from "../objects/int-ops.js";
 import { seqSize, tupleItem, listItem } from "../objects/seq-layout.js";
 import { dictItems } from "../objects/dict.js";
-import { setKeys } from "../objects/set.js";
+import { frozensetHash, setKeys } from "../objects/set.js";
 import { BUILTIN, FN, METHOD, RANGE, SLICE } from "../objects/object-layouts.js";
 import { pyTypeOfTypeObject } from "../objects/typeobj.js";
 import { intToDecimal } from "../format/int-format.js";
@@ -23,6 +23,7 @@ import { STR_HASH, strData } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { lookupSpecial } from "./attr.js";
 import { callFunction } from "./call.js";
+import { containerRichCompare } from "./container-compare.js";
 import { BinaryOp, CompareOp } from "./opcodes.js";
 import type { VM } from "./vm.js";
 import { dictLen } from "../objects/dict.js";
@@ -78,6 +79,10 @@ export function hashObject(vm: VM, o: Ref): bigint {
       case L.dict:
       case L.set:
         vm.raise("TypeError", `unhashable type: '${typeOf(rt, o).name}'`);
+      case L.frozenset: {
+        const lo = frozensetHash(vm, o);
+        return (BigInt(vm.hashHigh) << 32n) | BigInt(lo >>> 0);
+      }
     }
   }
   const t = typeOf(rt, o);
@@ -405,6 +410,12 @@ export function richCompareBool(vm: VM, a: Ref, b: Ref, op: number): boolean {
 
 function slowCompare(vm: VM, a: Ref, b: Ref, op: number): Ref {
   const rt = vm.rt;
+  const mem = vm.heap.mem;
+  if (mem.i32[(a + TYPE_AUX) >> 2] === 0 && mem.i32[(b + TYPE_AUX) >> 2] === 0) {
+    // Exact builtin containers: their tp_richcompare directly, without the dunder lookups.
+    const r = containerRichCompare(vm, a, b, op);
+    if (r !== 0) return r;
+  }
   const ta = typeOf(rt, a);
   const tb = typeOf(rt, b);
   const trySwapped = ta !== tb && tb.isSubtypeOf(ta);

@@ -1,0 +1,25 @@
+# print(): sep, end, file=sys.stderr, flush, multiple args, no args, non-str objects.
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=" -> ", end=" <END>\n")
+print(1, 2.5, None, True, [1], (2,), {3: 4}, {5})
+print("to stderr", file=sys.stderr)
+print("partial", end="")
+print(" continued")
+print(*range(5), sep=", ")
+print("x", end="")
+print(end="")
+print(sep="ignored")
+print("flushed", flush=True)
+print("multi\nline")
+sys.stdout.write("written directly\n")
+print("stderr with sep", "and end", sep="|", end="!\n", file=sys.stderr)
+print(None, sep=None, end=None)
+print("done", file=sys.stdout)
+try:
+    print("x", sep=5)
+except TypeError as e:
+    print("TypeError:", e)
+print(len("returned value"), print("inner") is None)

@@ -1,0 +1,10 @@
+# bool is an int subclass: arithmetic, repr, conversions, bitwise results stay bool.
+print(True, False, repr(True), str(False), int(True), float(False))
+print(True + True, True * 3, True / 2, True // 1, -True, True ** 2)
+print(True & True, True | False, True ^ True, type(True & True).__name__, type(True + 0).__name__)
+print(bool(1), bool(0), bool(-1), bool(0.0), bool("False"), bool(()), bool(None))
+print(True == 1, False == 0, True is not 1 if False else "skip", isinstance(False, int))
+print(sum([True, True, False, True]), [1, 2, 3][True], {True: "a"}[1])
+print(max(True, False), sorted([True, False, True]), hash(True), hash(False))
+print(True > False, -1 < False, f"{True}", "%d %s" % (True, False))
+print(bool.__name__, bool.__bases__, bool(bool), not True)

@@ -1,0 +1,16 @@
+# itertools: count, cycle, repeat, chain, islice, accumulate, product, permutations, combinations.
+import itertools as it
+print(list(it.islice(it.count(10, 3), 5)), list(it.islice(it.cycle("ab"), 5)), list(it.repeat("x", 3)))
+print(list(it.chain([1, 2], "ab", (3,))), list(it.chain.from_iterable([[1], [2, 3], []])))
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([3, 1, 4, 1, 5], max)), list(it.accumulate([1, 2, 3], initial=100)))
+print(list(it.product("ab", range(2))), len(list(it.product(range(3), repeat=3))))
+print(list(it.permutations("abc", 2)), len(list(it.permutations(range(5)))))
+print(list(it.combinations(range(4), 2)), list(it.combinations_with_replacement("ab", 2)))
+print(list(it.islice(range(100), 10, 20, 3)), list(it.islice("abcdef", 2)), list(it.islice("abcdef", 2, None)))
+print(list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(8))), list(it.compress("abcdef", [1, 0, 1, 0, 1, 1])))
+print(list(it.starmap(pow, [(2, 5), (3, 2)])), list(it.zip_longest("abc", [1], fillvalue="-")))
+print([(k, list(g)) for k, g in it.groupby("aaabccdaa")])
+print([(k, len(list(g))) for k, g in it.groupby(sorted("mississippi"))])
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b), list(it.pairwise("abcd")) if hasattr(it, "pairwise") else [])

@@ -1,0 +1,11 @@
+# Mixed-type numeric tower: bool < int < float promotion, comparisons, sums, sorting mixed numbers.
+print(True + 1.5, 2 * 2.5, 7 // 2.0, 7 / 7, type(7 / 7).__name__, type(2 ** -1).__name__)
+print(sum([1, 2.5, True]), sum([0.1] * 10), sum([], 0.0), sum([[1], [2]], []))
+print(sorted([3, 1.5, True, -2, 0.0, 2 ** 70]), max(1, 1.0), max(1.0, 1), min(0, False))
+print(1 == 1.0, hash(1) == hash(1.0), {1: "int", 1.0: "float"}, {True: "t", 1: "one"})
+print(10 ** 20 == 1e20, 10 ** 23 == 1e23, int(1e23), 2 ** 63 - 1 < 2.0 ** 63)
+print(1 < 1.0000000000000002, 9007199254740993 > 9007199254740992.0, -1 < -0.999)
+print(round(3.14159, 3), round(2.5), round(3.5), round(-1.5), round(1234, -2), round(1250, -2), round(1350, -2))
+print(divmod(7, 2.0), divmod(-7.0, 2), pow(2, 0.5), pow(2.0, 3), pow(-2, 3))
+print(abs(True), -True, +True, ~False)
+print(str(1.0 * 3), str(3 * 1), 3 * 1.0 == 3)
