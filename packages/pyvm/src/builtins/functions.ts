@@ -19,7 +19,7 @@ import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, hashObject, isFloat, isInt, isStr, length, repr, richCompareBool, str, unaryOp } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
 import { checkArgs, defFunction, keywordArgs, onlyKeywords } from "./define.js";
-import { asciiRepr } from "../format/str-repr.js";
+import { asciiEscapeNonAscii } from "../format/str-repr.js";
 
 /** True if `o` is an instance of type `t` (isinstance without __instancecheck__). */
 export function isInstance(vm: VM, o: Ref, t: PyType): boolean {

@@ -4,5 +4,8 @@
  */
 import "../modules/math.js";
 import "../modules/random.js";
+import "./container-dunders.js";
+import "./number-methods.js";
+import "./set-methods.js";
 import "./str-methods.js";
 export {};

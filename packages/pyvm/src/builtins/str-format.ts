@@ -5,7 +5,7 @@
  * fields one level deep — each field formatted with formatObject, with CPython's errors.
  */
 import type { Ref } from "@immortal/heap";
-import { asciiRepr } from "../format/str-repr.js";
+import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { decimalValue } from "../format/unicode-data.js";
 import { getAttr } from "../vm/attr.js";
 import { formatObject, getItem } from "../vm/containers.js";

@@ -13,12 +13,12 @@ import { strIsPrintable } from "../format/str-repr.js";
 import { isPyWhitespace } from "../format/unicode-data.js";
 import { dictNew, dictSetItem } from "../objects/dict.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
-import { StrState, STR_STATE } from "../objects/str-layout.js";
+import { StrState, STR_HASH, STR_STATE } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { isIdentifierContinue, isIdentifierStart } from "../syntax/unicode.js";
 import { contains, formatObject, getItem, getIter, materialize } from "../vm/containers.js";
 import { BinaryOp, CompareOp } from "../vm/opcodes.js";
-import { binaryOp, hashObject, isInt, isStr, repr, richCompare } from "../vm/ops.js";
+import { binaryOp, isInt, isStr, repr, richCompare, strHash } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
 import { clinicArgs, cIntArg, defTyped, noArgs, oneArg, positional, sliceIndexArg, ssizeArg, tupleArgs } from "./args.js";
 import { defMethod } from "./define.js";
@@ -719,7 +719,8 @@ function defineStrMethods(vm: VM): void {
   });
   defTyped(vm, S, "__hash__", (_vm, args, base, nargs) => {
     slotArgs(nargs, 0);
-    const h = hashObject(vm, args[base]);
+    const lo = strHash(vm, args[base]);
+    const h = (BigInt(heap.mem.i32[(args[base] + STR_HASH + 4) >> 2]) << 32n) | BigInt(lo >>> 0);
     return rt.newInt(h >= -9007199254740991n && h <= 9007199254740991n ? Number(h) : h);
   });
   defTyped(vm, S, "__str__", (_vm, args, base, nargs) => {

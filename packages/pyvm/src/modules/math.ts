@@ -230,13 +230,14 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
   put(vm, d, "inf", rt.newFloat(Infinity));
   put(vm, d, "nan", rt.newFloat(NaN));
 
-  const def = (name: string, fn: Parameters<typeof defFunction>[3], keywords = false) => defFunction(vm, d, name, fn, { keywords });
+  // Keyword arguments reach every function, which rejects them with CPython's "math.f()" wording.
+  const def = (name: string, fn: Parameters<typeof defFunction>[3], _keywords = true) => defFunction(vm, d, name, fn, { keywords: true });
   const one = (name: string, args: Int32Array, base: number, nargs: number, kw: Ref): Ref => {
     checkArgs(vm, `math.${name}`, nargs, 1, 1, kw);
     return args[base];
   };
   const fixed = (name: string, nargs: number, n: number, kw: Ref): void => {
-    noKeywords(vm, name, kw);
+    noKeywords(vm, `math.${name}`, kw);
     if (nargs !== n) vm.raise("TypeError", `${name} expected ${n} argument${n === 1 ? "" : "s"}, got ${nargs}`);
   };
 
@@ -427,7 +428,7 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
   }, true);
 
   def("gcd", (_vm, args, base, nargs, kw) => {
-    noKeywords(vm, "gcd", kw);
+    noKeywords(vm, "math.gcd", kw);
     let g: IntValue = 0;
     for (let i = 0; i < nargs; i++) {
       const v = toInt(vm, args[base + i]);
@@ -436,7 +437,7 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
     return newInt(vm, typeof g === "bigint" ? norm(g) : g);
   });
   def("lcm", (_vm, args, base, nargs, kw) => {
-    noKeywords(vm, "lcm", kw);
+    noKeywords(vm, "math.lcm", kw);
     let l: bigint = 1n;
     const vals: IntValue[] = [];
     for (let i = 0; i < nargs; i++) vals.push(toInt(vm, args[base + i]));
@@ -462,7 +463,7 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
   const permComb = (which: "perm" | "comb", nO: Ref, kO: Ref): Ref => {
     const n = big(toInt(vm, nO));
     if (kO === 0 || kO === rt.None) {
-      if (n < 0n) vm.raise("ValueError", "n must be a non-negative integer");
+      if (n < 0n) vm.raise("ValueError", "factorial() not defined for negative values");
       return newInt(vm, norm(rangeProduct(2n, n + 1n)));
     }
     const k = big(toInt(vm, kO));
@@ -478,7 +479,7 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
     return permComb("comb", args[base], args[base + 1]);
   });
   def("perm", (_vm, args, base, nargs, kw) => {
-    noKeywords(vm, "perm", kw);
+    noKeywords(vm, "math.perm", kw);
     if (nargs < 1) vm.raise("TypeError", `perm expected at least 1 argument, got ${nargs}`);
     if (nargs > 2) vm.raise("TypeError", `perm expected at most 2 arguments, got ${nargs}`);
     return permComb("perm", args[base], nargs === 2 ? args[base + 1] : 0);
@@ -573,7 +574,7 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
     }
   };
   def("hypot", (_vm, args, base, nargs, kw) => {
-    noKeywords(vm, "hypot", kw);
+    noKeywords(vm, "math.hypot", kw);
     const vec: number[] = [];
     let max = 0;
     let nan = false;

@@ -664,11 +664,10 @@ export class ExprParser extends ParserBase implements StringHost {
     }
     if (this.at("**")) {
       if (!this.invalidRules) throw this.invalidSyntax();
-      const stars = this.tok;
-      this.next();
-      const value = this.expression();
+      const stars = this.next();
+      this.expression();
       if (!this.at(")")) throw this.invalidSyntax();
-      throw this.errorSpan("cannot use double starred expression here", stars, value);
+      throw this.errorSpan("cannot use double starred expression here", stars);
     }
     const first = this.firstElement();
     if (this.at("for") || this.at("async")) {
@@ -1142,8 +1141,8 @@ export class ExprParser extends ParserBase implements StringHost {
         this.next();
         result.kwarg = this.param(kind, false);
         if (this.at("=")) throw this.orGeneric(this.errorSpan("var-keyword argument cannot have default value", this.tok));
-      } else if (t.type === "OP" && t.value === "(" && kind === "def" && this.invalidRules) {
-        throw this.parenthesizedParameters(t);
+      } else if (t.type === "OP" && t.value === "(" && this.invalidRules) {
+        throw this.parenthesizedParameters(t, kind);
       } else if (isIdentifier(t)) {
         if (!sawStar && sawDefault && !this.paramHasDefault(kind)) {
           // CPython's rule wants a complete parameter (followed by ',' or the end).
@@ -1222,8 +1221,8 @@ export class ExprParser extends ParserBase implements StringHost {
     return this.finish({ _type: "arg", arg: name.value, annotation, type_comment: null }, name);
   }
 
-  /** `def f(a, (b, c))`: CPython's "Function parameters cannot be parenthesized". */
-  private parenthesizedParameters(open: Token): PySyntaxError {
+  /** `def f(a, (b, c))`: CPython's "Function parameters cannot be parenthesized" (and its lambda variant). */
+  private parenthesizedParameters(open: Token, kind: ParamsKind): PySyntaxError {
     const generic = this.invalidSyntax();
     // The inside must be parameters without defaults: NAME [':' expression], ...
     const close = this.speculate(() => {
@@ -1231,14 +1230,15 @@ export class ExprParser extends ParserBase implements StringHost {
       let count = 0;
       do {
         if (this.at(")") && count > 0) break;
-        this.param("def", false);
+        this.param(kind, false);
         count++;
         if (!this.at(",") && !this.at(")")) throw this.invalidSyntax();
       } while (this.eat(","));
       return this.expect(")");
     });
-    if (close !== null) return this.errorSpan("Function parameters cannot be parenthesized", open, close);
-    return generic;
+    if (close === null) return generic;
+    const what = kind === "def" ? "Function parameters" : "Lambda expression parameters";
+    return this.errorSpan(`${what} cannot be parenthesized`, open, close);
   }
 
   // ---- f-string replacement fields -------------------------------------------------------

@@ -420,26 +420,22 @@ export class StmtParser extends ExprParser {
     const firstEq = this.pos;
     let value: Expr;
     for (;;) {
-      // CPython's first pass stops at an invalid target, before its '='.
-      if (!this.invalidRules && (invalidTarget(targets[targets.length - 1], "star") !== null || this.isBareYield(targets[targets.length - 1]))) {
-        throw this.invalidSyntax();
+      // CPython's first pass stops at an invalid target, before its '=';
+      // its second pass names the target on seeing the '='.
+      if (targets.some((t) => invalidTarget(t, "star") !== null || this.isBareYield(t))) {
+        if (!this.invalidRules) throw this.invalidSyntax();
+        this.explainInvalidAssignment(targets, firstEq, startPos);
       }
       this.next(); // '='
       // CPython's assignment rule matches once a right-hand side can start
       // after valid targets (a shorter right-hand side is then accepted).
-      this.assignmentMatched =
-        targets.every((t) => invalidTarget(t, "star") === null && !this.isBareYield(t)) &&
-        (this.at("yield") || this.startsStarExpression(this.tok));
+      this.assignmentMatched = this.at("yield") || this.startsStarExpression(this.tok);
       const rhs = this.annotatedRhs();
       if (!this.at("=")) {
         value = rhs;
         break;
       }
       targets.push(rhs);
-    }
-    if (targets.some((t) => invalidTarget(t, "star") !== null || this.isBareYield(t))) {
-      if (!this.invalidRules) throw this.invalidSyntax();
-      this.explainInvalidAssignment(targets, firstEq, startPos);
     }
     for (const t of targets) setContext(t, "Store");
     return this.finish({ _type: "Assign", targets, value, type_comment: null }, start);

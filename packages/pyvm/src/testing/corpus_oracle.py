@@ -3,6 +3,7 @@
 # stderr, and answers a JSON list of {stdout, exception, exit}. Helper modules imported from the
 # corpus folder are forgotten after each program so every program imports them afresh, as a
 # fresh pyvm interpreter does.
+import gc
 import io
 import json
 import os
@@ -19,6 +20,7 @@ def run(path, root):
     sys.stdout, sys.stderr, sys.argv = out, err, [path]
     exception = None
     code = 0
+    glb = {}
     try:
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -36,13 +38,19 @@ def run(path, root):
         exception = type(e).__name__
         code = 1
     finally:
+        stdout = out.getvalue()
+        # Objects the program left in its globals are finalized now, while output still goes
+        # to a buffer (it is not part of the result: pyvm keeps __main__ alive until shutdown).
+        sys.stdout = sys.stderr = io.StringIO()
+        glb.clear()
+        gc.collect()
         sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
         sys.setrecursionlimit(saved[3])
         for name in set(sys.modules) - before:
             mod = sys.modules[name]
             if os.path.dirname(os.path.abspath(getattr(mod, "__file__", None) or "/")) == root:
                 del sys.modules[name]
-    return {"stdout": out.getvalue(), "exception": exception, "exit": code}
+    return {"stdout": stdout, "exception": exception, "exit": code}
 
 
 def main():

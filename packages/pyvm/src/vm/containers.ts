@@ -14,7 +14,7 @@ import { setAdd, setContains, setIterNew, setIterNext, setNew, setUpdate as setU
 import { StrState, STR_STATE } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { formatFloat, formatInt, formatStr, formatBool } from "../format/format-spec.js";
-import { asciiRepr } from "../format/str-repr.js";
+import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { lookupType } from "./attr.js";
 import { callFunction } from "./call.js";
 import { resumeGenerator } from "./eval.js";

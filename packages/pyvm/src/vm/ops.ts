@@ -582,11 +582,34 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
     if (r !== rt.NotImplemented) return r;
     vm.heap.decref(r);
   }
+  sequenceFallback(vm, base, a, b, ta.name, tb.name);
   const sym = BIN_SYMBOLS[base] + (op !== base ? "=" : "");
   if (base === BinaryOp.POWER && op === base) {
     vm.raise("TypeError", `unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
   }
   vm.raise("TypeError", `unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
+}
+
+/**
+ * What CPython tries after the number protocol fails for `+` and `*`: the sequence slots of str,
+ * list and tuple (sq_concat, sq_repeat), whose errors name the sequence. Operand pairs those
+ * slots accept were handled by builtinBinary or the types' dunders; this only raises.
+ */
+function sequenceFallback(vm: VM, base: number, a: Ref, b: Ref, aName: string, bName: string): void {
+  const L = vm.rt.L;
+  const isSeq = (o: Ref) => {
+    const l = layoutOf(vm, o);
+    return l === L.str || l === L.list || l === L.tuple;
+  };
+  if (base === BinaryOp.ADD && isSeq(a)) {
+    const l = layoutOf(vm, a);
+    const seq = l === L.str ? "str" : l === L.list ? "list" : "tuple";
+    vm.raise("TypeError", `can only concatenate ${seq} (not "${bName}") to ${seq}`);
+  }
+  if (base === BinaryOp.MULTIPLY) {
+    if (isSeq(a)) vm.raise("TypeError", `can't multiply sequence by non-int of type '${bName}'`);
+    if (isSeq(b)) vm.raise("TypeError", `can't multiply sequence by non-int of type '${aName}'`);
+  }
 }
 
 /** Unary -x, +x, ~x (kind "neg" | "pos" | "invert"): a new reference. */

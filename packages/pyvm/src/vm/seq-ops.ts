@@ -6,7 +6,7 @@
 import { TYPE_AUX, type Ref } from "@immortal/heap";
 import { dictCopy, dictMerge } from "../objects/dict.js";
 import { percentFormat, type PercentOps } from "../format/percent-format.js";
-import { asciiRepr } from "../format/str-repr.js";
+import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { LIST_ITEMS, listItem, PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
 import {
   setDifference, setDifferenceUpdate, setIntersection, setIntersectionUpdate, setSymmetricDifference, setSymmetricDifferenceUpdate, setUnion,

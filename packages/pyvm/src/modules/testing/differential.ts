@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { BaselineStrategy } from "@immortal/heap";
+import { beforeAll, expect, it } from "vitest";
 import { Interpreter } from "../../interpreter.js";
 
 /** How a program ended: what it printed and its uncaught exception, if any. */
@@ -44,4 +45,36 @@ export function py(strings: TemplateStringsArray, ...values: unknown[]): string 
   const lines = text.split("\n");
   const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length));
   return lines.map((l) => l.slice(indent)).join("\n");
+}
+
+/**
+ * A program that evaluates each expression after `prelude` and prints its repr, or the
+ * exception it raised as "TypeName message" — so one program checks many results and errors.
+ */
+export function probe(prelude: string, exprs: readonly string[]): string {
+  const lines = [prelude];
+  for (const e of exprs) {
+    const label = JSON.stringify(e);
+    lines.push("try:", `    print(${label}, repr(${e}))`, "except Exception as exc:", `    print(${label}, type(exc).__name__, exc)`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * Define one vitest case per program: CPython runs them all once (before the cases), pyvm runs
+ * each in a fresh interpreter; output and uncaught exception must match, and a program that
+ * finishes normally must leave nothing alive after finalization.
+ */
+export function differentialSuite(cases: Record<string, string>): void {
+  const names = Object.keys(cases);
+  let expected: Outcome[] = [];
+  beforeAll(() => {
+    expected = runCPython(names.map((n) => cases[n]));
+  });
+  it.each(names.map((n, i) => [n, i] as const))("%s", (name, i) => {
+    const got = runPyvm(cases[name]);
+    expect(got.stdout).toBe(expected[i].stdout);
+    expect(got.error).toBe(expected[i].error);
+    if (got.error === null) expect(got.leaked).toBe(0);
+  });
 }
