@@ -2,6 +2,7 @@
 // does, so trees can be compared differentially against python3.
 
 import type { ConstantValue, Node } from "./ast.js";
+import { PyRecursionError } from "./errors.js";
 import { constantRepr, strRepr } from "./repr.js";
 
 /** CPython's `_fields` for each node class, in order. */
@@ -94,7 +95,12 @@ export interface DumpOptions {
  */
 export function dump(node: Node, options: DumpOptions = {}): string {
   const out: string[] = [];
-  writeNode(node, options.includeAttributes === true, out);
+  try {
+    writeNode(node, options.includeAttributes === true, out);
+  } catch (e) {
+    if (e instanceof RangeError) throw new PyRecursionError("<ast>");
+    throw e;
+  }
   return out.join("");
 }
 

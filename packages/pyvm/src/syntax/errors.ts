@@ -1,6 +1,7 @@
-// Syntax errors raised by the tokenizer, parser and check pass, modelled on
-// CPython's SyntaxError / IndentationError / TabError, including the exact
-// traceback tail CPython 3.11 prints for them.
+// Errors raised by the tokenizer, parser and check pass: syntax errors
+// modelled on CPython's SyntaxError / IndentationError / TabError (with the
+// exact traceback tail CPython 3.11 prints for them), and the RecursionError
+// CPython raises for absurdly deep nesting.
 
 /** The Python exception class an error corresponds to. */
 export type SyntaxErrorKind = "SyntaxError" | "IndentationError" | "TabError";
@@ -101,4 +102,18 @@ function formatSourceAndCaret(err: SyntaxErrorInfo): string {
   if (offset < 0) return result;
   result += `    ${" ".repeat(offset)}${"^".repeat(carets)}\n`;
   return result;
+}
+
+/**
+ * Nesting too deep to parse or check (CPython raises RecursionError:
+ * "maximum recursion depth exceeded during ast construction" from a depth
+ * of about 3000; we give up only when the JavaScript stack runs out).
+ */
+export class PyRecursionError extends Error {
+  readonly msg = "maximum recursion depth exceeded during ast construction";
+
+  constructor(readonly filename: string) {
+    super(`${filename}: RecursionError: maximum recursion depth exceeded during ast construction`);
+    this.name = "RecursionError";
+  }
 }

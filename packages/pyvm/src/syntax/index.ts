@@ -7,7 +7,7 @@ export { parse } from "./parser.js";
 export type { ParseOptions } from "./parser.js";
 export { dump } from "./dump.js";
 export type { DumpOptions } from "./dump.js";
-export { PySyntaxError } from "./errors.js";
+export { PyRecursionError, PySyntaxError } from "./errors.js";
 export type { SyntaxErrorInfo, SyntaxErrorKind } from "./errors.js";
 export { Ellipsis } from "./ast.js";
 export type * from "./ast.js";

@@ -5,7 +5,6 @@
 
 import { Ellipsis } from "./ast.js";
 import type {
-  Arg,
   Arguments,
   BoolOpKind,
   CmpOpKind,
@@ -71,15 +70,18 @@ const BINARY_OPS: ReadonlyMap<string, readonly [number, OperatorKind]> = new Map
 ] as const);
 
 /** Which parameter list is being parsed. */
-type ParamsKind = "def" | "lambda";
+export type ParamsKind = "def" | "lambda";
 
 /** True for NAME tokens that are identifiers (not hard keywords). */
 export function isIdentifier(t: Token): boolean {
   return t.type === "NAME" && !KEYWORDS.has(t.value);
 }
 
-/** Parses expressions; extended by the statement parser. */
-export class ExprParser extends ParserBase implements StringHost {
+/**
+ * Parses expressions. Argument and parameter lists come from the ArgsParser
+ * layer (parse-args.ts) and statements from StmtParser (parse-stmt.ts).
+ */
+export abstract class ExprParser extends ParserBase implements StringHost {
   get sourceText(): string {
     return this.src.text;
   }
@@ -177,6 +179,7 @@ export class ExprParser extends ParserBase implements StringHost {
     if (starred !== null) throw this.errorSpan("iterable unpacking cannot be used in comprehension", starred);
   }
 
+  /** `*` followed by `operand` (the cursor is at the '*'). */
   protected starred(operand: () => Expr): Starred {
     const start = this.next();
     const value = operand();
@@ -225,7 +228,6 @@ export class ExprParser extends ParserBase implements StringHost {
     return body;
   }
 
-
   /**
    * CPython's invalid_expression / invalid_legacy_expression: an expression
    * directly followed by another one. Only reachable in invalid code.
@@ -254,75 +256,6 @@ export class ExprParser extends ParserBase implements StringHost {
       if (b !== null && isLegacy) {
         throw this.errorSpan(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
       }
-    }
-  }
-
-  /**
-   * Speculatively parses with the invalid_* checks disabled (CPython's
-   * *_without_invalid rules); null if that fails.
-   */
-  protected withoutInvalidRules<T>(f: () => T): T | null {
-    this.noInvalidRules++;
-    try {
-      return this.speculate(f);
-    } finally {
-      this.noInvalidRules--;
-    }
-  }
-
-  /**
-   * Runs `f`; on a parser error returns null. The cursor is left after a
-   * successful parse and restored after a failure. Tokenizer errors (raised
-   * when reaching an ERRORTOKEN) propagate, as CPython raises them on fetch.
-   */
-  protected speculate<T>(f: () => T): T | null {
-    const save = this.pos;
-    this.speculating++;
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof PySyntaxError && !this.isFatal(e)) {
-        this.reset(save);
-        return null;
-      }
-      throw e;
-    } finally {
-      this.speculating--;
-    }
-  }
-
-  /**
-   * Parses the right-hand part of an operator or trailer that starts at token
-   * index `from`. If it fails with a generic error, the cursor goes back to
-   * `from` and null is returned: like CPython's PEG parser, the shorter
-   * expression is kept and the caller decides what the next token means.
-   * (The furthest token reached still locates the eventual generic error.)
-   */
-  protected orBacktrack<T>(from: number, f: () => T): T | null {
-    try {
-      return f();
-    } catch (e) {
-      if (!this.isGeneric(e)) throw e;
-      this.reset(from);
-      return null;
-    }
-  }
-
-  /**
-   * Runs `f`, a re-parse CPython's second pass makes to find a better
-   * message: specific errors it raises propagate, anything else is ignored.
-   * The cursor is restored either way.
-   */
-  protected probe(f: () => void): void {
-    const save = this.pos;
-    this.speculating++;
-    try {
-      f();
-    } catch (e) {
-      if (!this.isGeneric(e)) throw e;
-    } finally {
-      this.speculating--;
-      this.reset(save);
     }
   }
 
@@ -920,111 +853,6 @@ export class ExprParser extends ParserBase implements StringHost {
     return this.finish({ _type: "Call", func, args, keywords }, start);
   }
 
-  /**
-   * `( arguments )` of a call or class definition, from '(' to ')'. With
-   * `allowGenexp`, a sole generator argument may omit its own parentheses
-   * (the GeneratorExp then spans the call's parentheses).
-   */
-  protected callArguments(allowGenexp: boolean): { args: Expr[]; keywords: Keyword[] } {
-    const open = this.next();
-    const args: Expr[] = [];
-    const keywords: Keyword[] = [];
-    let sawKeyword = false;
-    let sawDoubleStar = false;
-    // Set at the first positional argument after a keyword: whether a
-    // `**` came before it (that picks CPython's message).
-    let positionalAfterKeyword: "keyword" | "unpacking" | null = null;
-    while (!this.at(")")) {
-      const t = this.tok;
-      if (t.value === "*" && t.type === "OP") {
-        // CPython's invalid_arguments `args ',' '*'`: a '*' that cannot
-        // continue the arguments after a comma (after `**`, or bare).
-        const misplaced = (): PySyntaxError =>
-          this.orGeneric(this.errorSpan("iterable argument unpacking follows keyword argument unpacking", t));
-        if (sawDoubleStar) throw misplaced();
-        const star = this.pos;
-        let starredArg: Expr;
-        try {
-          starredArg = this.starred(() => this.expression());
-        } catch (e) {
-          // (Observed in CPython 3.11: it reports this only after keywords
-          // or after starred arguments alone.)
-          if (this.isGeneric(e) && (keywords.length > 0 || (args.length > 0 && args.every((a) => a._type === "Starred")))) {
-            throw misplaced();
-          }
-          throw e;
-        }
-        if (this.at("for")) {
-          this.starredComprehension(star);
-          throw this.invalidSyntax();
-        }
-        args.push(starredArg);
-      } else if (t.value === "**" && t.type === "OP") {
-        this.next();
-        const value = this.expression();
-        keywords.push(this.finish({ _type: "keyword", arg: null, value }, t));
-        sawDoubleStar = true;
-      } else if (this.invalidRules && (t.value === "True" || t.value === "False" || t.value === "None") && this.peek(1, true).value === "=") {
-        throw this.errorSpan(`cannot assign to ${t.value}`, t, this.peek(1, true));
-      } else if (isIdentifier(t) && this.peek().value === "=") {
-        this.next();
-        const eq = this.next();
-        const value = this.expression();
-        if (this.at("for")) throw this.orGeneric(this.errorSpan("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t, eq));
-        keywords.push(this.finish({ _type: "keyword", arg: t.value, value }, t));
-        sawKeyword = true;
-      } else {
-        // After keywords, CPython's first pass does not even read a
-        // positional argument (its grammar has no place for it).
-        if ((sawKeyword || sawDoubleStar) && !this.invalidRules) throw this.invalidSyntax();
-        const e = this.callPositional();
-        if (this.at("for") || this.at("async")) {
-          // The first pass only reads an unparenthesized generator as the sole argument.
-          if (!allowGenexp || (!this.invalidRules && (args.length > 0 || keywords.length > 0))) throw this.invalidSyntax();
-          const generators = this.forIfClauses();
-          const last = generators[generators.length - 1];
-          const lastItem = last.ifs.length > 0 ? last.ifs[last.ifs.length - 1] : last.iter;
-          if (args.length === 0 && keywords.length === 0 && this.at(")")) {
-            this.next();
-            const genexp = this.finish({ _type: "GeneratorExp", elt: e, generators }, open);
-            return { args: [genexp], keywords };
-          }
-          // CPython asks for parentheses when other arguments precede or follow.
-          if (args.length > 0 || this.at(",")) throw this.orGeneric(this.errorSpan("Generator expression must be parenthesized", e, lastItem));
-          throw this.invalidSyntax();
-        }
-        if ((sawKeyword || sawDoubleStar) && positionalAfterKeyword === null) {
-          positionalAfterKeyword = sawDoubleStar ? "unpacking" : "keyword";
-        }
-        args.push(e);
-      }
-      if (!this.eat(",")) break;
-    }
-    if (positionalAfterKeyword !== null) {
-      if (!this.invalidRules) throw this.invalidSyntax();
-      throw this.errorHere(
-        positionalAfterKeyword === "unpacking"
-          ? "positional argument follows keyword argument unpacking"
-          : "positional argument follows keyword argument",
-      );
-    }
-    if (!this.at(")")) throw this.invalidSyntax();
-    this.next();
-    return { args, keywords };
-  }
-
-  /** A positional call argument: `NAME := e` or an expression not followed by '='. */
-  private callPositional(): Expr {
-    const t = this.tok;
-    if (isIdentifier(t) && this.peek().value === ":=") return this.namedExpression();
-    const e = this.expression();
-    if (this.invalidRules) {
-      if (this.at("=")) throw this.errorSpan('expression cannot contain assignment, perhaps you meant "=="?', e, this.tok);
-      if (this.at(":=")) this.checkWalrusTarget(e);
-    }
-    return e;
-  }
-
   // ---- subscripts ---------------------------------------------------------------------
 
   /** The inside of `[...]` after a primary: one slice, or a Tuple of slices/starred items. */
@@ -1061,7 +889,7 @@ export class ExprParser extends ParserBase implements StringHost {
     return this.finish({ _type: "Slice", lower, upper, step }, start);
   }
 
-  // ---- lambda and parameters ---------------------------------------------------------
+  // ---- lambda ------------------------------------------------------------------------
 
   private lambdef(): Expr {
     const start = this.next();
@@ -1071,175 +899,14 @@ export class ExprParser extends ParserBase implements StringHost {
     return this.finish({ _type: "Lambda", args, body }, start);
   }
 
-  /**
-   * A parameter list up to (not including) `close`: positional-only
-   * parameters before '/', defaults, '*args' or bare '*', keyword-only
-   * parameters and '**kwargs', with CPython's error messages.
-   */
-  protected parameters(kind: ParamsKind, close: string): Arguments {
-    const result: Arguments = {
-      _type: "arguments",
-      posonlyargs: [],
-      args: [],
-      vararg: null,
-      kwonlyargs: [],
-      kw_defaults: [],
-      kwarg: null,
-      defaults: [],
-    };
-    let sawSlash = false;
-    let sawStar = false;
-    let sawDefault = false;
-    // Whether CPython's "non-default argument follows default argument" rule
-    // applies (otherwise the error is generic): 0 = leading parameters
-    // without defaults, 1 = in the first run of defaults, 2 = just after a
-    // '/' ending that run, 3 = the rule no longer matches.
-    let defaultsPhase = 0;
-    while (!this.at(close)) {
-      const t = this.tok;
-      if (result.kwarg !== null) {
-        if (isIdentifier(t) || t.value === "*" || t.value === "**" || t.value === "/") {
-          throw this.orGeneric(this.errorSpan("arguments cannot follow var-keyword argument", t));
-        }
-        throw this.invalidSyntax();
-      }
-      if (t.type === "OP" && t.value === "/") {
-        if (sawStar) throw this.orGeneric(this.errorSpan("/ must be ahead of *", t));
-        if (sawSlash) throw this.orGeneric(this.errorSpan("/ may appear only once", t));
-        if (result.args.length === 0) {
-          if (this.peek(1, true).value === ",") throw this.orGeneric(this.errorSpan("at least one argument must precede /", t));
-          throw this.invalidSyntax();
-        }
-        this.next();
-        sawSlash = true;
-        defaultsPhase = defaultsPhase === 1 ? 2 : 3;
-        result.posonlyargs = result.args;
-        result.args = [];
-      } else if (t.type === "OP" && t.value === "*") {
-        if (sawStar) {
-          // CPython's rule needs a ',' or a plain parameter after the second '*'.
-          const after = this.peek(1, true);
-          const next2 = this.peek(2, true);
-          const plainParam = isIdentifier(after) && (next2.value === "," || next2.value === ")" || next2.value === ":");
-          if (after.value === "," || plainParam) throw this.orGeneric(this.errorSpan("* argument may appear only once", t));
-          throw this.invalidSyntax();
-        }
-        this.next();
-        sawStar = true;
-        if (this.at(",") || this.at(close)) {
-          const after = this.peek(1, true);
-          if (this.at(close) || after.value === close || after.value === "**") {
-            // CPython locates this at the '*' for def, at the last token read for lambda.
-            const where = kind === "def" ? t : this.at(close) ? this.tok : after;
-            throw this.orGeneric(this.errorSpan("named arguments must follow bare *", where));
-          }
-        } else {
-          result.vararg = this.param(kind, true);
-          if (this.at("=")) throw this.orGeneric(this.errorSpan("var-positional argument cannot have default value", this.tok));
-        }
-      } else if (t.type === "OP" && t.value === "**") {
-        this.next();
-        result.kwarg = this.param(kind, false);
-        if (this.at("=")) throw this.orGeneric(this.errorSpan("var-keyword argument cannot have default value", this.tok));
-      } else if (t.type === "OP" && t.value === "(" && this.invalidRules) {
-        throw this.parenthesizedParameters(t, kind);
-      } else if (isIdentifier(t)) {
-        if (!sawStar && sawDefault && !this.paramHasDefault(kind)) {
-          // CPython's rule wants a complete parameter (followed by ',' or the end).
-          const follower = this.paramFollower(kind);
-          const complete = follower === "," || follower === close;
-          if (complete && (defaultsPhase === 1 || defaultsPhase === 2)) {
-            throw this.orGeneric(this.errorSpan("non-default argument follows default argument", this.paramSpan(kind)));
-          }
-          this.param(kind, false); // CPython reads the parameter before failing
-          throw this.invalidSyntax();
-        }
-        const p = this.param(kind, false);
-        let dflt: Expr | null = null;
-        if (this.at("=")) {
-          const eq = this.next();
-          if (this.at(",") || this.at(")")) throw this.orGeneric(this.errorSpan("expected default value expression", eq));
-          dflt = this.expression();
-        }
-        if (sawStar) {
-          result.kwonlyargs.push(p);
-          result.kw_defaults.push(dflt);
-        } else {
-          if (dflt !== null) {
-            result.defaults.push(dflt);
-            sawDefault = true;
-            defaultsPhase = defaultsPhase <= 1 ? 1 : 3;
-          }
-          result.args.push(p);
-        }
-      } else {
-        throw this.invalidSyntax();
-      }
-      if (!this.at(close)) {
-        if (!this.at(",")) {
-          if (t.value === "/" && this.at("*")) throw this.orGeneric(this.errorSpan("expected comma between / and *", this.tok));
-          throw this.invalidSyntax();
-        }
-        this.next();
-      }
-    }
-    return result;
-  }
+  /** A parameter list up to (not including) `close` (see ArgsParser). */
+  protected abstract parameters(kind: ParamsKind, close: string): Arguments;
 
-  /** True if the parameter at the cursor has a default (`NAME [: annotation] =`), by lookahead. */
-  private paramHasDefault(kind: ParamsKind): boolean {
-    return this.paramFollower(kind) === "=";
-  }
+  /** `( arguments )` of a call or class definition (see ArgsParser). */
+  protected abstract callArguments(allowGenexp: boolean): { args: Expr[]; keywords: Keyword[] };
 
-  /** The token value after the parameter at the cursor (its name and annotation), by lookahead. */
-  private paramFollower(kind: ParamsKind): string {
-    const save = this.pos;
-    let follower = "";
-    this.speculate(() => {
-      this.param(kind, false);
-      follower = this.tok.value;
-    });
-    this.reset(save);
-    return follower;
-  }
-
-  /** The span of the parameter at the cursor (name and annotation), by lookahead. */
-  private paramSpan(kind: ParamsKind): Spanned {
-    const save = this.pos;
-    const p = this.speculate(() => this.param(kind, false));
-    this.reset(save);
-    return p ?? this.tok;
-  }
-
-  /** One parameter: NAME with an optional annotation (def only; `*args: *Ts` allowed). */
-  private param(kind: ParamsKind, star: boolean): Arg {
-    const name = this.tok;
-    if (!isIdentifier(name)) throw this.invalidSyntax();
-    this.next();
-    let annotation: Expr | null = null;
-    if (kind === "def" && this.eat(":")) annotation = star ? this.starExpression() : this.expression();
-    return this.finish({ _type: "arg", arg: name.value, annotation, type_comment: null }, name);
-  }
-
-  /** `def f(a, (b, c))`: CPython's "Function parameters cannot be parenthesized" (and its lambda variant). */
-  private parenthesizedParameters(open: Token, kind: ParamsKind): PySyntaxError {
-    const generic = this.invalidSyntax();
-    // The inside must be parameters without defaults: NAME [':' expression], ...
-    const close = this.speculate(() => {
-      this.next();
-      let count = 0;
-      do {
-        if (this.at(")") && count > 0) break;
-        this.param(kind, false);
-        count++;
-        if (!this.at(",") && !this.at(")")) throw this.invalidSyntax();
-      } while (this.eat(","));
-      return this.expect(")");
-    });
-    if (close === null) return generic;
-    const what = kind === "def" ? "Function parameters" : "Lambda expression parameters";
-    return this.errorSpan(`${what} cannot be parenthesized`, open, close);
-  }
+  /** A parser of the same kind as this one, for an f-string replacement field. */
+  protected abstract fieldParser(tokens: Token[], invalidRules: boolean, field: FieldContext): ExprParser;
 
   // ---- f-string replacement fields -------------------------------------------------------
 
@@ -1275,7 +942,7 @@ export class ExprParser extends ParserBase implements StringHost {
     // Like CPython's parser for "(expr)", a first pass and, on failure, a
     // second pass with the invalid_* rules for a better message.
     const parseWith = (invalidRules: boolean): { parser: ExprParser; result: Expr | PySyntaxError } => {
-      const parser = new ExprParser(src, tokens, invalidRules, field);
+      const parser = this.fieldParser(tokens, invalidRules, field);
       try {
         const e = parser.starExpressions();
         if (parser.tok.type !== "ENDMARKER") throw parser.invalidSyntax();

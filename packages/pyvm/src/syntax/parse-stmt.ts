@@ -15,7 +15,8 @@ import type {
   WithItem,
 } from "./ast.js";
 import { PySyntaxError } from "./errors.js";
-import { ExprParser, isIdentifier } from "./parse-expr.js";
+import { ArgsParser } from "./parse-args.js";
+import { isIdentifier } from "./parse-expr.js";
 import type { Spanned } from "./parser-base.js";
 import { exprName, invalidTarget, setContext } from "./targets.js";
 import type { Token } from "./tokens.js";
@@ -42,7 +43,7 @@ function isBefore(a: PySyntaxError, b: PySyntaxError): boolean {
 }
 
 /** The full parser: a Module from a token stream. */
-export class StmtParser extends ExprParser {
+export class StmtParser extends ArgsParser {
   /** file: statements until ENDMARKER. */
   file(): Module {
     const body: Stmt[] = [];
@@ -52,11 +53,9 @@ export class StmtParser extends ExprParser {
 
   /** Index of the furthest token examined outside speculation (where a failed first pass stopped). */
   failurePoint(): number {
-    return this.tokens.indexOf(this.furthestToken());
+    return this.furthestNormal;
   }
 
-  /** Token indexes of statements that read `match <subject>` + NEWLINE. */
-  private readonly matchLikeStatements: number[] = [];
 
   /** One statement (a compound statement or a line of simple statements), appended to `out`. */
   private statement(out: Stmt[]): void {

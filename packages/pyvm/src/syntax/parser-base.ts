@@ -57,8 +57,11 @@ export function relocateToField(src: SourceText, e: PySyntaxError, field: FieldC
 export class ParserBase {
   protected readonly src: SourceText;
   protected readonly tokens: Token[];
+  protected readonly field: FieldContext | null;
   protected pos = 0;
-  /** Highest token index looked at so far. */
+  protected tok: Token;
+  protected prev: Token;
+  /** Highest token index looked at so far (CPython's last fetched token). */
   private furthest = 0;
   /**
    * Highest token index looked at outside speculative parses: CPython's
@@ -67,18 +70,25 @@ export class ParserBase {
   protected furthestNormal = 0;
   /** Depth of speculative parses in progress (see ExprParser.speculate). */
   protected speculating = 0;
-  protected tok: Token;
-  protected prev: Token;
-  /** Nodes that were written inside parentheses (their span excludes the parens). */
-  protected readonly parenthesized = new Set<object>();
-  protected readonly field: FieldContext | null;
-
   /**
    * While positive, the checks of CPython's invalid_* rules are off. CPython
    * parses twice: a first pass without them and, only if that fails, a
    * second pass with them to find a better message (see parser.ts).
    */
   protected noInvalidRules: number;
+  /**
+   * In a second pass: the index of the token where the first pass failed.
+   * CPython's token buffer still holds everything the first pass read.
+   */
+  failureIndex = -1;
+  /** Nodes that were written inside parentheses (their span excludes the parens). */
+  protected readonly parenthesized = new Set<object>();
+  /** Errors raised by CPython's first pass that no later analysis replaces (literals, f-strings). */
+  protected readonly literalErrors = new Set<PySyntaxError>();
+  /** Generic errors created by this parser (see invalidSyntax). */
+  private readonly genericErrors = new Set<PySyntaxError>();
+  /** Errors created for unexpected INDENT/DEDENT tokens. */
+  private readonly indentErrors = new Set<PySyntaxError>();
 
   constructor(src: SourceText, tokens: Token[], invalidRules: boolean, field: FieldContext | null = null) {
     this.src = src;
@@ -89,6 +99,8 @@ export class ParserBase {
     this.prev = tokens[0];
     this.check(this.tok);
   }
+
+  // ---- pass and error classification ---------------------------------------------
 
   /** True when the invalid_* checks (CPython's second pass) are active. */
   protected get invalidRules(): boolean {
@@ -103,20 +115,19 @@ export class ParserBase {
     return this.invalidRules ? specific : this.invalidSyntax();
   }
 
-  /** Errors raised by CPython's first pass that no later analysis replaces (literals, f-strings). */
-  protected readonly literalErrors = new Set<PySyntaxError>();
-
   /** True for errors that speculative parsing must not swallow: tokenizer and literal errors. */
   protected isFatal(e: unknown): boolean {
     return e instanceof PySyntaxError && (this.tokens[this.tokens.length - 1].error === e || this.literalErrors.has(e));
   }
 
-  /** Generic errors created by this parser (see invalidSyntax). */
-  private readonly genericErrors = new Set<PySyntaxError>();
-
   /** True for a generic error of this parser ("invalid syntax", "unexpected indent/unindent"). */
   isGeneric(e: unknown): e is PySyntaxError {
     return e instanceof PySyntaxError && this.genericErrors.has(e);
+  }
+
+  /** True for the "unexpected indent/unindent" errors (CPython skips its full-file tokenizer check for them). */
+  isIndentError(e: PySyntaxError): boolean {
+    return this.indentErrors.has(e);
   }
 
   // ---- cursor -----------------------------------------------------------------
@@ -195,6 +206,78 @@ export class ParserBase {
     this.prev = this.tokens[Math.max(0, p)];
   }
 
+  // ---- backtracking -----------------------------------------------------------
+
+  /**
+   * Speculatively parses with the invalid_* checks disabled (CPython's
+   * *_without_invalid rules); null if that fails.
+   */
+  protected withoutInvalidRules<T>(f: () => T): T | null {
+    this.noInvalidRules++;
+    try {
+      return this.speculate(f);
+    } finally {
+      this.noInvalidRules--;
+    }
+  }
+
+  /**
+   * Runs `f`; on a parser error returns null. The cursor is left after a
+   * successful parse and restored after a failure. Tokenizer and literal
+   * errors propagate: CPython raises them wherever it reads that far.
+   * Tokens read here do not count toward the generic error location.
+   */
+  protected speculate<T>(f: () => T): T | null {
+    const save = this.pos;
+    this.speculating++;
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof PySyntaxError && !this.isFatal(e)) {
+        this.reset(save);
+        return null;
+      }
+      throw e;
+    } finally {
+      this.speculating--;
+    }
+  }
+
+  /**
+   * Parses the right-hand part of an operator or trailer that starts at token
+   * index `from`. If it fails with a generic error, the cursor goes back to
+   * `from` and null is returned: like CPython's PEG parser, the shorter
+   * expression is kept and the caller decides what the next token means.
+   * (The furthest token reached still locates the eventual generic error.)
+   */
+  protected orBacktrack<T>(from: number, f: () => T): T | null {
+    try {
+      return f();
+    } catch (e) {
+      if (!this.isGeneric(e)) throw e;
+      this.reset(from);
+      return null;
+    }
+  }
+
+  /**
+   * Runs `f`, a re-parse CPython's second pass makes to find a better
+   * message: specific errors it raises propagate, anything else is ignored.
+   * The cursor is restored either way.
+   */
+  protected probe(f: () => void): void {
+    const save = this.pos;
+    this.speculating++;
+    try {
+      f();
+    } catch (e) {
+      if (!this.isGeneric(e)) throw e;
+    } finally {
+      this.speculating--;
+      this.reset(save);
+    }
+  }
+
   // ---- positions --------------------------------------------------------------
 
   /** Gives `node` the span from `start` to the end of the last consumed token. */
@@ -215,19 +298,6 @@ export class ParserBase {
     n.end_lineno = end.end_lineno;
     n.end_col_offset = end.end_col_offset;
     return n;
-  }
-
-  /** Index of the first token starting at or after the end of `node`. */
-  protected tokenIndexAfter(node: Located): number {
-    let lo = 0;
-    let hi = this.tokens.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const t = this.tokens[mid];
-      if (t.lineno < node.end_lineno || (t.lineno === node.end_lineno && t.col_offset < node.end_col_offset)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   /** Marks `e` as written inside parentheses and returns it. */
@@ -279,12 +349,6 @@ export class ParserBase {
     );
   }
 
-  /**
-   * In a second pass: the index of the token where the first pass failed.
-   * CPython's token buffer still holds everything the first pass read.
-   */
-  failureIndex = -1;
-
   /** The last token CPython would have fetched: the furthest read by either pass. */
   protected lastFetched(): Token {
     return this.tokens[Math.max(this.furthest, this.failureIndex, this.pos)];
@@ -300,14 +364,6 @@ export class ParserBase {
       return this.makeError(kind, msg, t.lineno, this.src.charColOfByteCol(t.lineno, t.col_offset), t.lineno, -1);
     }
     return this.errorSpan(msg, t, t, kind);
-  }
-
-  /** Errors created for unexpected INDENT/DEDENT tokens. */
-  private readonly indentErrors = new Set<PySyntaxError>();
-
-  /** True for the "unexpected indent/unindent" errors (CPython skips its full-file tokenizer check for them). */
-  isIndentError(e: PySyntaxError): boolean {
-    return this.indentErrors.has(e);
   }
 
   /**
@@ -334,7 +390,7 @@ export class ParserBase {
    * speculative parse may have moved the cursor beyond it.)
    */
   protected furthestToken(): Token {
-    return this.speculating === 0 ? this.tokens[Math.max(this.furthestNormal, 0)] : this.tok;
+    return this.speculating === 0 ? this.tokens[this.furthestNormal] : this.tok;
   }
 
   /**

@@ -3,7 +3,7 @@
 
 import type { Module } from "./ast.js";
 import { checkModule } from "./check.js";
-import { PySyntaxError } from "./errors.js";
+import { PyRecursionError, PySyntaxError } from "./errors.js";
 import { StmtParser } from "./parse-stmt.js";
 import { SourceText } from "./source.js";
 import { Tokenizer } from "./tokenizer.js";
@@ -20,14 +20,20 @@ export interface ParseOptions {
 
 /**
  * Parses a Python 3.11 module. Throws PySyntaxError with CPython's message
- * and location for invalid programs.
+ * and location for invalid programs (PyRecursionError for absurd nesting).
  */
 export function parse(source: string, filename = "<unknown>", options: ParseOptions = {}): Module {
   const src = new SourceText(source, filename);
   const tokens = new Tokenizer(src).run();
-  const mod = parseTokens(src, tokens);
-  if (options.check !== false) checkModule(mod, src);
-  return mod;
+  try {
+    const mod = parseTokens(src, tokens);
+    if (options.check !== false) checkModule(mod, src);
+    return mod;
+  } catch (e) {
+    // Recursive descent on pathologically deep nesting (thousands of levels).
+    if (e instanceof RangeError) throw new PyRecursionError(filename);
+    throw e;
+  }
 }
 
 /**

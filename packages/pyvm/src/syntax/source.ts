@@ -152,6 +152,17 @@ export class SourceText {
   }
 
   /**
+   * A SyntaxError spanning an AST node, located the way CPython's compiler
+   * and symbol table do it: 1-based UTF-8 byte columns, not characters.
+   */
+  errorAtNode(
+    msg: string,
+    n: { lineno: number; col_offset: number; end_lineno: number; end_col_offset: number },
+  ): PySyntaxError {
+    return this.error("SyntaxError", msg, n.lineno, n.col_offset + 1, n.end_lineno, n.end_col_offset + 1);
+  }
+
+  /**
    * A syntax error at explicit CPython coordinates: `offset`/`endOffset` are
    * the 1-based character columns CPython stores on SyntaxError.
    */

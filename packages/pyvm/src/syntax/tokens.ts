@@ -18,13 +18,15 @@ export type TokenType =
 /**
  * One token. Line numbers are 1-based; `col_offset`/`end_col_offset` are UTF-8
  * byte columns like CPython's; `start`/`end` are UTF-16 offsets into the
- * normalized source text (see SourceText).
+ * normalized source text (see SourceText). As in CPython, a NEWLINE token
+ * has no width (it starts at a trailing comment if the line has one), and
+ * INDENT/DEDENT sit where the line's first token starts.
  */
 export interface Token {
   readonly type: TokenType;
   /**
    * Source text of the token; NFKC-normalized for non-ASCII NAMEs.
-   * Empty for INDENT, DEDENT, ENDMARKER and ERRORTOKEN.
+   * Empty for NEWLINE, INDENT, DEDENT, ENDMARKER and ERRORTOKEN.
    */
   readonly value: string;
   readonly lineno: number;
