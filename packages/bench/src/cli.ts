@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { STRATEGY_NAMES } from "@immortal/strategies";
 import { formatMicroTable, runMicro } from "./micro/run.js";
+import { benchmarkPrograms, defaultBenchmarkDir, formatPyvmTable, programName, runPyvmBench } from "./pyvm/run.js";
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -23,6 +24,12 @@ function strategyList(value: string): string[] {
     }
   }
   return names;
+}
+
+function strategyName(value: string): string {
+  const names = strategyList(value);
+  if (names.length !== 1) throw new InvalidArgumentError("expected one strategy name");
+  return names[0];
 }
 
 /** Build the command tree (exported for tests). */
@@ -57,6 +64,39 @@ export function buildProgram(): Command {
       });
       if (opts.json) process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
       else process.stdout.write("\n" + formatMicroTable(rows) + "\n");
+    });
+  program
+    .command("pyvm")
+    .description("the pyvm benchmark programs on python3 and on pyvm, fresh process per run: medians, ratios, geometric mean")
+    .addOption(new Option("--runs <n>", "runs per program and engine (order rotated each round)").argParser(positiveInt).default(5))
+    .addOption(new Option("--programs <list>", "comma-separated program names (default: all in the benchmark folder)"))
+    .addOption(new Option("--dir <path>", "folder of the .py programs (default: @immortal/pyvm's benchmarks)"))
+    .addOption(new Option("--strategy <name>", "refcount strategy pyvm runs with").argParser(strategyName).default("baseline"))
+    .option("--python <cmd>", "the CPython executable", "python3")
+    .option("--json", "print the result rows as JSON instead of a table")
+    .action(async (opts: { runs: number; programs?: string; dir?: string; strategy: string; python: string; json?: boolean }) => {
+      const all = benchmarkPrograms(opts.dir ?? defaultBenchmarkDir());
+      let programs = all;
+      if (opts.programs !== undefined) {
+        const wanted = opts.programs.split(",").map((s) => s.trim()).filter(Boolean);
+        const unknown = wanted.filter((w) => !all.some((p) => programName(p) === w));
+        if (unknown.length > 0) {
+          program.error(`error: unknown program(s) ${unknown.join(", ")} (known: ${all.map(programName).join(", ")})`, { exitCode: 2, code: "immortal-bench.unknownProgram" });
+        }
+        programs = all.filter((p) => wanted.includes(programName(p)));
+      }
+      if (!opts.json) {
+        process.stderr.write(`pyvm benchmark: ${programs.length} programs × ${opts.runs} runs on python3 and pyvm (strategy ${opts.strategy}), one process per run\n`);
+      }
+      const rows = await runPyvmBench({
+        programs,
+        runs: opts.runs,
+        strategy: opts.strategy,
+        python: opts.python,
+        onSample: opts.json ? undefined : (s) => process.stderr.write(`  run ${s.round + 1}: ${s.program.padEnd(16)} ${s.engine.padEnd(8)} ${s.seconds.toFixed(3)} s\n`),
+      });
+      if (opts.json) process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+      else process.stdout.write("\n" + formatPyvmTable(rows) + "\n");
     });
   return program;
 }

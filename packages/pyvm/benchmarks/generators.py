@@ -47,8 +47,8 @@ def running_sums(xs):
         yield total
 
 
-def main():
-    tree = build(0, 30000)
+def main(size=30000):
+    tree = build(0, size)
     walked = 0
     for _ in range(5):
         expected = 0
@@ -58,11 +58,12 @@ def main():
         walked += expected
     last = 0
     for _ in range(3):
-        for last in running_sums(squares(evens(range(200000)))):
+        for last in running_sums(squares(evens(range(size * 7)))):
             pass
-    assert walked == 150000, walked
-    assert last == sum(x * x for x in range(0, 200000, 2)), last
+    assert walked == 5 * size, walked
+    assert last == sum(x * x for x in range(0, size * 7, 2)), last
     print("generators: walked %d nodes, pipeline total %d" % (walked, last))
 
 
-main()
+if __name__ == "__main__":
+    main()

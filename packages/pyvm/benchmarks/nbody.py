@@ -89,7 +89,7 @@ def advance(bodies, pairs, dt, steps):
             r[2] += dt * v[2]
 
 
-def main(steps):
+def main(steps=40000):
     bodies = make_system()
     pairs = all_pairs(bodies)
     offset_momentum(bodies)
@@ -101,4 +101,5 @@ def main(steps):
     print("nbody: energy %.9f -> %.9f after %d steps" % (before, after, steps))
 
 
-main(40000)
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,7 @@
-"""N-queens: every placement of n non-attacking queens, found by backtracking with sets of the
+"""N-queens: every placement of n non-attacking queens, found by backtracking over flags for the
 occupied columns and diagonals, yielded by a recursive generator.
 
-Set operations, recursion and generator delegation; the count of solutions is known for each n.
+List indexing, recursion and generator delegation; the count of solutions is known for each n.
 """
 
 
@@ -11,29 +11,28 @@ def solutions(n):
             yield tuple(queens)
             return
         for col in range(n):
-            if col in cols or row + col in up or row - col in down:
+            u = row + col
+            d = row - col + n
+            if cols[col] or up[u] or down[d]:
                 continue
-            cols.add(col)
-            up.add(row + col)
-            down.add(row - col)
+            cols[col] = up[u] = down[d] = True
             queens.append(col)
             yield from place(row + 1, cols, up, down, queens)
             queens.pop()
-            cols.discard(col)
-            up.discard(row + col)
-            down.discard(row - col)
+            cols[col] = up[u] = down[d] = False
 
-    return place(0, set(), set(), set(), [])
+    return place(0, [False] * n, [False] * (2 * n), [False] * (2 * n), [])
 
 
-def main():
-    known = {4: 2, 5: 10, 6: 4, 7: 40, 8: 92, 9: 352, 10: 724}
+def main(largest=11):
+    known = {4: 2, 5: 10, 6: 4, 7: 40, 8: 92, 9: 352, 10: 724, 11: 2680}
     found = {}
-    for n in sorted(known):
+    for n in range(4, largest + 1):
         found[n] = sum(1 for _ in solutions(n))
-    assert found == known, found
-    first = next(solutions(9))
-    print("nqueens: counts %s, first for 9: %s" % (sorted(found.items()), first))
+    assert all(found[n] == known[n] for n in found), found
+    first = next(solutions(largest))
+    print("nqueens: counts %s, first for %d: %s" % (sorted(found.items()), largest, first))
 
 
-main()
+if __name__ == "__main__":
+    main()

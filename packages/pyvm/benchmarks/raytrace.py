@@ -129,7 +129,7 @@ def render(scene, width, height):
     checksum = 0
     rows = []
     for j in range(height):
-        row = []
+        row = ""
         for i in range(width):
             x = (i - width / 2) / width
             y = (height / 2 - j) / width
@@ -137,16 +137,18 @@ def render(scene, width, height):
             c = scene.trace(scene.eye, direction, 1)
             level = int(255 * min(1.0, (c.x + c.y + c.z) / 3.0))
             checksum = (checksum * 31 + level) % 1000000007
-            row.append(" .:-=+*#%@"[level * 10 // 256])
-        rows.append("".join(row))
+            row += " .:-=+*#%@"[level * 10 // 256]
+        rows.append(row)
     return checksum, rows
 
 
-def main():
-    checksum, rows = render(Scene(), 120, 90)
-    assert len(rows) == 90 and all(len(r) == 120 for r in rows)
-    assert rows[0] == rows[0][0] * 120, rows[0]
-    print("raytrace: 120x90 checksum %d, centre row %r" % (checksum, rows[45][40:80]))
+def main(width=200, height=150):
+    checksum, rows = render(Scene(), width, height)
+    assert len(rows) == height and all(len(r) == width for r in rows)
+    assert rows[0] == rows[0][0] * width, rows[0]
+    middle = rows[height // 2]
+    print("raytrace: %dx%d checksum %d, centre row %r" % (width, height, checksum, middle[width // 3:width * 2 // 3]))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -207,7 +207,7 @@ class System:
                 task = task.link
 
 
-def main(iterations):
+def main(iterations=10):
     outputs = 0
     for _ in range(iterations):
         system = System()
@@ -218,4 +218,5 @@ def main(iterations):
     print("richards: %d runs, %d packets sent, %d holds, device output %d" % (iterations, system.sent, system.holds, outputs))
 
 
-main(10)
+if __name__ == "__main__":
+    main()

@@ -19,6 +19,7 @@ import { formatException } from "./vm/exceptions.js";
 import { Frame } from "./vm/frame.js";
 import { loadCode, loadedCode } from "./vm/functions.js";
 import { setModuleExecutor } from "./vm/imports.js";
+import { clearModulesAtExit } from "./vm/shutdown.js";
 import { typeOf } from "./objects/typeobj.js";
 import { VM } from "./vm/vm.js";
 
@@ -126,6 +127,7 @@ export class Interpreter {
     const heap = this.heap;
     if (vm.handled !== 0) heap.decref(vm.handled);
     vm.handled = 0;
+    clearModulesAtExit(vm);
     for (const r of [vm.modules, vm.builtins, vm.sysStdout, vm.sysStderr]) if (r !== 0) heap.decref(r);
     vm.modules = vm.builtins = vm.sysStdout = vm.sysStderr = 0;
     this.rt.releaseOwnedReferences();
@@ -154,10 +156,9 @@ function runModule(vm: VM, name: string, source: string, path: string): Ref {
     const r = evalFrame(vm, frame, 0);
     heap.decref(r);
   } catch (e) {
-    if (name !== "__main__") {
-      // A module that failed to import is not left in sys.modules.
-      vm.heap.decref(m);
-    }
+    // sys.modules keeps __main__ (as CPython's does); a module that failed to import is dropped
+    // by the importer. Either way this function's own reference goes.
+    vm.heap.decref(m);
     throw e;
   } finally {
     heap.decref(code);

@@ -8,6 +8,7 @@ import type { PyType } from "../objects/pytype.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { lookupType } from "../vm/attr.js";
+import { callWithBuiltinSelf } from "../vm/builtin-subclass.js";
 import { callFunction } from "../vm/call.js";
 import type { NativeFn } from "../vm/native.js";
 import { isInt } from "../vm/ops.js";
@@ -43,7 +44,8 @@ export function defTyped(vm: VM, t: PyType, name: string, fn: NativeFn, opts: Ty
             : `descriptor '${name}' for '${t.name}' objects doesn't apply to a '${st.name}' object`,
         );
       }
-      return fn(vm, args, base, nargs, kwnames);
+      // A subclass instance is seen as an exact instance of `t` (builtin-subclass.ts).
+      return callWithBuiltinSelf(vm, fn, args, base, nargs, kwnames);
     },
     opts,
   );
@@ -157,4 +159,16 @@ export function sliceIndexArg(vm: VM, o: Ref, dflt: number): number {
   }
   if (typeof v === "bigint") return v > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
   return v;
+}
+
+/**
+ * The count operand of a sequence's `__mul__`/`__rmul__`/`__imul__` called directly (the slot
+ * wrapper's PyNumber_AsSsize_t): an int or an `__index__` result, as a new int reference.
+ */
+export function repeatCountArg(vm: VM, o: Ref): Ref {
+  const v = indexInt(vm, o);
+  if (typeof v === "bigint" && (v > 0x7fffffffffffffffn || v < -0x8000000000000000n)) {
+    vm.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
+  }
+  return vm.rt.newInt(v);
 }

@@ -12,7 +12,7 @@ import { SEQ_SIZE } from "../objects/seq-layout.js";
 import { pyTypeOfTypeObject, typeOf } from "../objects/typeobj.js";
 import { lookupType } from "../vm/attr.js";
 import { callFunction } from "../vm/call.js";
-import { makeClass, zeroArgSuper } from "../vm/classes.js";
+import { finishClass, makeClass, zeroArgSuper } from "../vm/classes.js";
 import type { Constructor } from "../vm/classes.js";
 import { dictMergeInto, materialize } from "../vm/containers.js";
 import { isFloat, isInt, isStr, repr, str } from "../vm/ops.js";
@@ -98,7 +98,7 @@ export function defineConstructors(vm: VM): void {
   const reg = (t: PyType, c: Constructor) => vm.constructors.set(t, c);
 
   reg(T.object, (vm, _t, _args, _base, nargs, kwnames) => {
-    checkArgs(vm, "object", nargs, 0, 0, kwnames);
+    if (nargs !== 0 || (kwnames !== 0 && heap.mem.i32[(kwnames + SEQ_SIZE) >> 2] > 0)) vm.raise("TypeError", "object() takes no arguments");
     const o = heap.allocate(rt.L.instance, 8);
     return o;
   });
@@ -224,9 +224,19 @@ export function defineConstructors(vm: VM): void {
     const ns = dictNew(vm);
     try {
       dictMergeInto(vm, ns, args[base + 2], 0);
-      const types = bases.map((b) => pyTypeOfTypeObject(rt, b));
-      void kwnames;
-      return rt.newRef(makeClass(vm, rt.strValue(name), types.length === 0 ? [T.object] : types, ns).ref);
+      const types = bases.map((b) => {
+        if (heap.mem.i32[(b + TYPE_WORD) >> 2] !== rt.L.type) vm.raise("TypeError", "bases must be types");
+        return pyTypeOfTypeObject(rt, b);
+      });
+      const kw = keywordArgs(vm, args, base, nargs, kwnames);
+      const cls = makeClass(vm, rt.strValue(name), types.length === 0 ? [T.object] : types, ns);
+      try {
+        finishClass(vm, cls, [...kw]);
+      } catch (e) {
+        heap.decref(cls.ref);
+        throw e;
+      }
+      return cls.ref;
     } finally {
       heap.decref(ns);
       for (const b of bases) heap.decref(b);

@@ -19,6 +19,7 @@ import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, hashObject, isFloat, isInt, isStr, length, repr, richCompareBool, str, unaryOp } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
 import { checkArgs, defFunction, keywordArgs, onlyKeywords } from "./define.js";
+import { indexInt } from "./args.js";
 import { asciiEscapeNonAscii } from "../format/str-repr.js";
 
 /** True if `o` is an instance of type `t` (isinstance without __instancecheck__). */
@@ -177,7 +178,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
 
   def("ascii", (_vm, args, base, nargs, kwnames) => {
     checkArgs(vm, "ascii", nargs, 1, 1, kwnames);
-    return rt.newStr(asciiRepr(repr(vm, args[base])));
+    return rt.newStr(asciiEscapeNonAscii(repr(vm, args[base])));
   });
 
   def("isinstance", (_vm, args, base, nargs, kwnames) => {
@@ -288,7 +289,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       } finally {
         heap.decref(idx);
       }
-    }), T.iterator);
+    }), lay === L.list ? T.list_reverseiterator : T.reversed);
   });
 
   def("enumerate", (_vm, args, base, nargs, kwnames) => {
@@ -312,7 +313,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       heap.decref(i);
       heap.decref(v);
       return t;
-    }), T.iterator);
+    }), T.enumerate);
   }, true);
 
   def("zip", (_vm, args, base, nargs, kwnames) => {
@@ -343,7 +344,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       const t = vm.tuple(got);
       for (const g of got) heap.decref(g);
       return t;
-    }), T.iterator);
+    }), T.zip);
   }, true);
 
   def("map", (_vm, args, base, nargs, kwnames) => {
@@ -367,7 +368,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       } finally {
         for (const g of got) heap.decref(g);
       }
-    }), T.iterator);
+    }), T.map);
   });
 
   def("filter", (_vm, args, base, nargs, kwnames) => {
@@ -394,7 +395,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
         if (keep) return v;
         heap.decref(v);
       }
-    }), T.iterator);
+    }), T.filter);
   });
 
   const anyAll = (which: "any" | "all") => (_vm: VM, args: Int32Array, base: number, nargs: number, kwnames: Ref) => {
@@ -462,7 +463,8 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       if (v !== 0) return v;
     }
     if (nargs === 2) return rt.newRef(args[base + 1]);
-    vm.raise("StopIteration", "");
+    // A bare StopIteration (no args), as CPython's next() raises.
+    throw vm.errorFromException(vm.newException(vm.T.exc.StopIteration, null));
   });
 
   def("getattr", (_vm, args, base, nargs, kwnames) => {
@@ -502,9 +504,10 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
   def("vars", (_vm, args, base, nargs, kwnames) => {
     checkArgs(vm, "vars", nargs, 0, 1, kwnames);
     if (nargs === 0) return vm.currentLocals();
-    const d = instanceDict(vm, args[base], true);
+    // vars(o) is o.__dict__ (a class's namespace included).
+    const d = getAttrOrZero(vm, args[base], "__dict__");
     if (d === 0) vm.raise("TypeError", "vars() argument must have __dict__ attribute");
-    return rt.newRef(d);
+    return d;
   });
 
   def("globals", (_vm, _a, _b, nargs, kwnames) => {
@@ -617,9 +620,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
 
   def("chr", (_vm, args, base, nargs, kwnames) => {
     checkArgs(vm, "chr", nargs, 1, 1, kwnames);
-    const o = args[base];
-    if (!isInt(vm, o)) vm.raise("TypeError", `'${typeOf(rt, o).name}' object cannot be interpreted as an integer`);
-    const v = rt.intValue(o);
+    const v = indexInt(vm, args[base]);
     if (typeof v === "bigint" || v < 0 || v > 0x10ffff) vm.raise("ValueError", "chr() arg not in range(0x110000)");
     return rt.newStr(String.fromCodePoint(v));
   });
@@ -627,9 +628,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
   const radix = (name: string, fmt: (v: number | bigint) => string) =>
     def(name, (_vm, args, base, nargs, kwnames) => {
       checkArgs(vm, name, nargs, 1, 1, kwnames);
-      const o = args[base];
-      if (!isInt(vm, o)) vm.raise("TypeError", `'${typeOf(rt, o).name}' object cannot be interpreted as an integer`);
-      return rt.newStr(fmt(rt.intValue(o)));
+      return rt.newStr(fmt(indexInt(vm, args[base])));
     });
   radix("hex", intHex);
   radix("bin", intBin);

@@ -186,7 +186,8 @@ function defineNumberMethods(vm: VM): void {
   unary(I, "__float__", (o) => rt.newFloat(arith(() => intToFloat(iv(o)))));
   unary(I, "__hash__", (o) => newInt(hashBigInt(BigInt(iv(o)))));
   unary(I, "__repr__", (o) => rt.newStr(vm.formatErrors(() => intToDecimal(iv(o)))));
-  unary(I, "__str__", (o) => rt.newStr(str(vm, o)));
+  // No int.__str__ / float.__str__: CPython's int and float inherit object.__str__, which calls
+  // repr() — so a subclass's __repr__ also serves str().
   dunder0(I, "__getnewargs__", (o) => {
     const v = intCopy(o);
     const t = vm.tuple([v]);
@@ -325,7 +326,6 @@ function defineNumberMethods(vm: VM): void {
   unary(F, "__bool__", (o) => rt.bool(fv(o) !== 0));
   unary(F, "__hash__", (o) => newInt(hashFloat(fv(o), hashPointer(o))));
   unary(F, "__repr__", (o) => rt.newStr(floatRepr(fv(o))));
-  unary(F, "__str__", (o) => rt.newStr(floatRepr(fv(o))));
   dunder0(F, "__getnewargs__", (o) => vm.tuple([o]));
   defTyped(vm, F, "__format__", (_vm, args, base, nargs) => {
     oneArg(vm, "float.__format__", nargs);
@@ -369,6 +369,7 @@ function defineNumberMethods(vm: VM): void {
       if (y0 === null) return notImplemented();
       const a = reflected ? y0 : fv(args[base]);
       const b = reflected ? fv(args[base]) : y0;
+      if (b === 0) vm.raise("ZeroDivisionError", "float divmod()");
       const fa = rt.newFloat(a);
       const fb = rt.newFloat(b);
       try {

@@ -4,13 +4,16 @@
  */
 import { TYPE_AUX, type Ref } from "@immortal/heap";
 import { hashPointer } from "../objects/hash.js";
-import { EXC } from "../objects/object-layouts.js";
+import { EXC, PROPERTY } from "../objects/object-layouts.js";
+import { bindDescriptor, genericDelAttr, genericGetAttr, genericSetAttr, lookupType, propertyError } from "../vm/attr.js";
+import { callFunction } from "../vm/call.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { allocInstance } from "../vm/classes.js";
-import { resumeGenerator, generatorState } from "../vm/eval.js";
+import { resumeGenerator } from "../vm/eval.js";
+import { genClose, genThrow, raiseStopIteration, throwArgument } from "../vm/generators.js";
 import { exceptionMessage, setExcField } from "../vm/exceptions.js";
-import { repr } from "../vm/ops.js";
+import { isStr, repr } from "../vm/ops.js";
 import { pyTypeOfTypeObject } from "../objects/typeobj.js";
 import type { VM } from "../vm/vm.js";
 import { checkMethodArgs, defMethod } from "./define.js";
@@ -54,15 +57,94 @@ export function defineObjectMethods(vm: VM): void {
     if (rt.strValue(args[base + 1]) !== "") vm.raise("TypeError", `unsupported format string passed to ${typeOf(rt, args[base]).name}.__format__`);
     return rt.newStr(vm.str(args[base]));
   });
-  defMethod(vm, T.object, "__eq__", (_vm, args, base, nargs, kw) => {
+  const objectEq = defMethod(vm, T.object, "__eq__", (_vm, args, base, nargs, kw) => {
     checkMethodArgs(vm, "object.__eq__", nargs, 1, 1, kw);
     return args[base] === args[base + 1] ? rt.bool(true) : rt.newRef(rt.NotImplemented);
   });
   defMethod(vm, T.object, "__ne__", (_vm, args, base, nargs, kw) => {
     checkMethodArgs(vm, "object.__ne__", nargs, 1, 1, kw);
-    return args[base] === args[base + 1] ? rt.bool(false) : rt.newRef(rt.NotImplemented);
+    // object.__ne__ inverts the type's own __eq__ (unless that is NotImplemented).
+    const eq = lookupType(vm, typeOf(rt, args[base]), "__eq__");
+    if (eq === 0 || eq === objectEq) return args[base] === args[base + 1] ? rt.bool(false) : rt.newRef(rt.NotImplemented);
+    const r = callFunction(vm, eq, [args[base], args[base + 1]]);
+    if (r === rt.NotImplemented) return r;
+    try {
+      return rt.bool(!vm.truth(r));
+    } finally {
+      heap.decref(r);
+    }
   });
   vm.objectInitSubclass = defMethod(vm, T.object, "__init_subclass__", () => rt.none(), { classMethod: true });
+  const attrName = (o: Ref, fname: string): string => {
+    if (!isStr(vm, o)) vm.raise("TypeError", `attribute name must be string, not '${typeOf(rt, o).name}'`);
+    void fname;
+    return rt.strValue(o);
+  };
+  vm.objectGetattribute = defMethod(vm, T.object, "__getattribute__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "object.__getattribute__", nargs, 1, 1, kw);
+    const o = args[base];
+    const name = attrName(args[base + 1], "__getattribute__");
+    const r = genericGetAttr(vm, o, typeOf(rt, o), name);
+    if (r === 0) vm.raise("AttributeError", `'${typeOf(rt, o).name}' object has no attribute '${name}'`);
+    return r;
+  });
+  vm.objectSetattr = defMethod(vm, T.object, "__setattr__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "object.__setattr__", nargs, 2, 2, kw);
+    genericSetAttr(vm, args[base], attrName(args[base + 1], "__setattr__"), args[base + 2]);
+    return rt.none();
+  });
+  vm.objectDelattr = defMethod(vm, T.object, "__delattr__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "object.__delattr__", nargs, 1, 1, kw);
+    genericDelAttr(vm, args[base], attrName(args[base + 1], "__delattr__"));
+    return rt.none();
+  });
+
+  // property: the decorator methods make a copy with one accessor replaced.
+  const P = T.property;
+  const propField = (p: Ref, off: number): Ref => heap.mem.i32[(p + off) >> 2];
+  const propCopy = (p: Ref, off: number, f: Ref): Ref => {
+    const fields = [PROPERTY.get, PROPERTY.set, PROPERTY.del].map((o) => (o === off ? f : propField(p, o)));
+    const q = vm.newProperty(fields[0], fields[1], fields[2], propField(p, PROPERTY.doc));
+    const name = propField(p, PROPERTY.name);
+    if (name !== 0) {
+      heap.incref(name);
+      heap.mem.setI32(q + PROPERTY.name, name);
+    }
+    return q;
+  };
+  for (const [name, off] of [["getter", PROPERTY.get], ["setter", PROPERTY.set], ["deleter", PROPERTY.del]] as const) {
+    defMethod(vm, P, name, (_vm, args, base, nargs, kw) => {
+      checkMethodArgs(vm, `property.${name}`, nargs, 1, 1, kw);
+      return propCopy(args[base], off, args[base + 1]);
+    });
+  }
+  defMethod(vm, P, "__set_name__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "property.__set_name__", nargs, 2, 2, kw);
+    const p = args[base];
+    heap.incref(args[base + 2]);
+    setExcField(vm, p, PROPERTY.name, args[base + 2]);
+    return rt.none();
+  });
+  defMethod(vm, P, "__get__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "property.__get__", nargs, 1, 2, kw);
+    const obj = args[base + 1];
+    if (obj === rt.None) return rt.newRef(args[base]);
+    return bindDescriptor(vm, args[base], obj, typeOf(rt, obj));
+  });
+  defMethod(vm, P, "__set__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "property.__set__", nargs, 2, 2, kw);
+    const setter = propField(args[base], PROPERTY.set);
+    if (setter === 0) vm.raise("AttributeError", propertyError(vm, args[base], args[base + 1], "setter"));
+    heap.decref(vm.callArgs(setter, [args[base + 1], args[base + 2]]));
+    return rt.none();
+  });
+  defMethod(vm, P, "__delete__", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "property.__delete__", nargs, 1, 1, kw);
+    const deleter = propField(args[base], PROPERTY.del);
+    if (deleter === 0) vm.raise("AttributeError", propertyError(vm, args[base], args[base + 1], "deleter"));
+    heap.decref(vm.callArgs(deleter, [args[base + 1]]));
+    return rt.none();
+  });
 
   // BaseException
   const E = T.exc.BaseException;
@@ -90,61 +172,30 @@ export function defineObjectMethods(vm: VM): void {
   });
   defMethod(vm, E, "with_traceback", (_vm, args, base) => rt.newRef(args[base]));
 
-  // generators
+  // generators (the protocol itself is in vm/generators.ts)
   const G = T.generator;
   const out = { done: false };
-  const stop = (vm: VM, value: Ref): never => {
-    const exc = vm.newException(T.exc.StopIteration, null);
-    if (value !== rt.None) {
-      setExcField(vm, exc, EXC.args, vm.tuple([value]));
-      heap.incref(value);
-      setExcField(vm, exc, EXC.value, value);
-    }
-    heap.decref(value);
-    throw vm.errorFromException(exc);
-  };
   defMethod(vm, G, "__iter__", (_vm, args, base) => rt.newRef(args[base]));
   defMethod(vm, G, "__next__", (_vm, args, base, nargs, kw) => {
     checkMethodArgs(vm, "generator.__next__", nargs, 0, 0, kw);
     const r = resumeGenerator(vm, args[base], rt.None, 0, out);
-    if (out.done) stop(vm, r);
+    if (out.done) raiseStopIteration(vm, r);
     return r;
   });
   defMethod(vm, G, "send", (_vm, args, base, nargs, kw) => {
     checkMethodArgs(vm, "generator.send", nargs, 1, 1, kw);
-    const g = args[base];
-    const st = generatorState(vm, g);
-    if (!st.started && args[base + 1] !== rt.None) {
-      vm.raise("TypeError", "can't send non-None value to a just-started generator");
-    }
-    const r = resumeGenerator(vm, g, args[base + 1], 0, out);
-    if (out.done) stop(vm, r);
+    const r = resumeGenerator(vm, args[base], args[base + 1], 0, out);
+    if (out.done) raiseStopIteration(vm, r);
     return r;
   });
-  defMethod(vm, G, "throw", (_vm, args, base, nargs) => {
-    if (nargs < 2) vm.raise("TypeError", "throw expected at least 1 argument, got 0");
-    let exc = args[base + 1];
-    if (heap.mem.i32[(exc + 8) >> 2] === rt.L.type) exc = vm.callArgs(exc, nargs > 2 && args[base + 2] !== rt.None ? [args[base + 2]] : []);
-    else heap.incref(exc);
-    const r = resumeGenerator(vm, args[base], 0, exc, out);
-    if (out.done) stop(vm, r);
-    return r;
+  defMethod(vm, G, "throw", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "throw", nargs, 1, 3, kw);
+    const exc = throwArgument(vm, args[base + 1], nargs > 2 ? args[base + 2] : 0);
+    return genThrow(vm, args[base], exc);
   });
-  defMethod(vm, G, "close", (_vm, args, base) => {
-    const g = args[base];
-    const st = generatorState(vm, g);
-    if (st.frame.done) return rt.none();
-    try {
-      const r = resumeGenerator(vm, g, 0, vm.newException(T.exc.GeneratorExit, null), out);
-      heap.decref(r);
-      if (!out.done) vm.raise("RuntimeError", "generator ignored GeneratorExit");
-    } catch (e) {
-      if (vm.isInstanceOfExc(e, "GeneratorExit") || vm.isInstanceOfExc(e, "StopIteration")) {
-        vm.discardError(e);
-        return rt.none();
-      }
-      throw e;
-    }
+  defMethod(vm, G, "close", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "generator.close", nargs, 0, 0, kw);
+    genClose(vm, args[base]);
     return rt.none();
   });
   void TYPE_AUX;

@@ -153,7 +153,7 @@ function renderField(
       let text: string;
       if (conversion === "r") text = repr(vm, obj);
       else if (conversion === "s") text = str(vm, obj);
-      else if (conversion === "a") text = asciiRepr(repr(vm, obj));
+      else if (conversion === "a") text = asciiEscapeNonAscii(repr(vm, obj));
       else {
         const cp = conversion.codePointAt(0)!;
         vm.raise("ValueError", cp > 32 && cp < 127 ? `Unknown conversion specifier ${conversion}` : `Unknown conversion specifier \\x${cp.toString(16)}`);

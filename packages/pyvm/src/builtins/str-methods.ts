@@ -15,18 +15,17 @@ import { dictNew, dictSetItem } from "../objects/dict.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { StrState, STR_HASH, STR_STATE } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
-import { isIdentifierContinue, isIdentifierStart } from "../syntax/unicode.js";
 import { contains, formatObject, getItem, getIter, materialize } from "../vm/containers.js";
 import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, isInt, isStr, repr, richCompare, strHash } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { clinicArgs, cIntArg, defTyped, noArgs, oneArg, positional, sliceIndexArg, ssizeArg, tupleArgs } from "./args.js";
+import { clinicArgs, cIntArg, defTyped, noArgs, oneArg, positional, repeatCountArg, sliceIndexArg, ssizeArg, tupleArgs } from "./args.js";
 import { defMethod } from "./define.js";
 import { installers } from "./modules.js";
 import { formatWithArgs } from "./str-format.js";
 import {
-  isAlphaCp, isDecimalCp, isDigitCp, isNumericCp, strCapitalize, strCasefold, strIsLower, strIsTitle, strIsUpper, strLower,
-  strSwapcase, strTitle, strUpper,
+  isAlphaCp, isDecimalCp, isDigitCp, isNumericCp, strCapitalize, strCasefold, strIsIdentifier, strIsLower, strIsTitle, strIsUpper,
+  strLower, strSwapcase, strTitle, strUpper,
 } from "./str-unicode.js";
 
 /** Python's indexes into a JS string: code points, which differ from UTF-16 offsets only past the BMP. */
@@ -490,7 +489,7 @@ function defineStrMethods(vm: VM): void {
     ["istitle", strIsTitle],
     ["isascii", (s) => /^[\x00-\x7f]*$/.test(s)],
     ["isprintable", strIsPrintable],
-    ["isidentifier", isIdentifier],
+    ["isidentifier", strIsIdentifier],
   ];
   for (const [name, test] of predicates) {
     defTyped(vm, S, name, (_vm, args, base, nargs) => {
@@ -743,20 +742,23 @@ function defineStrMethods(vm: VM): void {
     slotArgs(nargs, 1);
     return getItem(vm, args[base], args[base + 1]);
   });
-  // Binary operators: NotImplemented for operands of other types, so that the reflected method
-  // of the other operand still gets its turn when the interpreter runs the operator protocol.
+  // + and * are sequence slots for str (sq_concat, sq_repeat): called directly they raise for
+  // operands they cannot take, and the interpreter's operator protocol does not consult them.
   defTyped(vm, S, "__add__", (_vm, args, base, nargs) => {
     slotArgs(nargs, 1);
     const other = args[base + 1];
-    if (!isStr(vm, other)) return rt.newRef(rt.NotImplemented);
+    if (!isStr(vm, other)) vm.raise("TypeError", `can only concatenate str (not "${tname(other)}") to str`);
     return binaryOp(vm, BinaryOp.ADD, args[base], other);
   });
   for (const name of ["__mul__", "__rmul__"]) {
     defTyped(vm, S, name, (_vm, args, base, nargs) => {
       slotArgs(nargs, 1);
-      const n = args[base + 1];
-      if (!isInt(vm, n)) return rt.newRef(rt.NotImplemented);
-      return binaryOp(vm, BinaryOp.MULTIPLY, args[base], n);
+      const count = repeatCountArg(vm, args[base + 1]);
+      try {
+        return binaryOp(vm, BinaryOp.MULTIPLY, args[base], count);
+      } finally {
+        heap.decref(count);
+      }
     });
   }
   defTyped(vm, S, "__mod__", (_vm, args, base, nargs) => {
@@ -773,17 +775,6 @@ function defineStrMethods(vm: VM): void {
     });
   });
   void CompareOp;
-}
-
-/** str.isidentifier(): a start character then continue characters (XID, plus `_`). */
-function isIdentifier(s: string): boolean {
-  if (s === "") return false;
-  let first = true;
-  for (const c of s) {
-    if (first ? !isIdentifierStart(c) : !isIdentifierContinue(c)) return false;
-    first = false;
-  }
-  return true;
 }
 
 installers.push(defineStrMethods);

@@ -11,6 +11,7 @@
  * code point with the JS escapes and `toUpperCase`/`toLowerCase`.
  */
 import { isUnassigned14 } from "../format/unicode-data.js";
+import { isIdentifierContinue, isIdentifierStart } from "../syntax/unicode.js";
 
 /** Parse "a-b,c" (hex code points and inclusive ranges) into a set. */
 function codePointSet(spec: string): Set<number> {
@@ -303,4 +304,19 @@ export function strIsTitle(s: string): boolean {
     }
   }
   return cased;
+}
+
+/** str.isidentifier(): a start character then continue characters (XID, plus `_`). */
+export function strIsIdentifier(s: string): boolean {
+  if (s === "") return false;
+  let first = true;
+  for (const c of s) {
+    if (first ? !isIdentifierStart(c) : !isIdentifierContinue(c)) return false;
+    if (c.length > 1 || c.charCodeAt(0) >= 0x80) {
+      // The engine's XID properties are newer than Unicode 14: later letters are not identifiers.
+      if (isUnassigned14(c.codePointAt(0)!)) return false;
+    }
+    first = false;
+  }
+  return true;
 }

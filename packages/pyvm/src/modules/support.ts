@@ -25,6 +25,10 @@ import { length } from "../vm/ops.js";
 import type { NativeFn } from "../vm/native.js";
 import type { VM } from "../vm/vm.js";
 import { defMethod, newNative } from "../builtins/define.js";
+import { compileModule } from "../compiler/index.js";
+import { evalFrame } from "../vm/eval.js";
+import { Frame } from "../vm/frame.js";
+import { loadCode, loadedCode } from "../vm/functions.js";
 
 // ---- native types ----------------------------------------------------------------------------------
 
@@ -375,4 +379,46 @@ export function forEachItem(vm: VM, iterable: Ref, fn: (item: Ref) => boolean | 
 export function seqLength(vm: VM, o: Ref): number {
   if (vm.heap.mem.i32[(o + TYPE_WORD) >> 2] === vm.rt.L.range) return Number(rangeParts(vm, o)[2]);
   return length(vm, o);
+}
+
+/** Raise a bare StopIteration (PyErr_SetNone), as an exhausted __next__ does. */
+export function stopIteration(vm: VM): never {
+  throw vm.errorFromException(vm.newException(vm.T.exc.StopIteration, null));
+}
+
+/**
+ * The iterator type `module.name` of this VM: `__iter__` returns the iterator, `__next__`
+ * advances it (the eval loop and builtins skip both and call the state directly), and calling
+ * the type runs `ctor`. `init` adds anything else (repr, __length_hint__, classmethods).
+ */
+export function iteratorType(
+  vm: VM, module: string, name: string,
+  ctor: ((t: PyType, args: Int32Array, base: number, nargs: number, kwnames: Ref) => Ref) | null,
+  init?: (t: PyType) => void,
+): PyType {
+  return nativeType(vm, module, name, (t) => {
+    method(vm, t, "__iter__", (_vm, args, base) => vm.rt.newRef(args[base]));
+    method(vm, t, "__next__", (_vm, args, base) => {
+      const v = iterNext(vm, args[base]);
+      if (v === 0) stopIteration(vm);
+      return v;
+    });
+    if (ctor !== null) vm.constructors.set(t, (_vm, tt, args, base, nargs, kw) => ctor(tt, args, base, nargs, kw));
+    init?.(t);
+  });
+}
+
+/**
+ * Compile `source` and run it with `globals` as its globals and locals (exec(source, globals)):
+ * how modules implemented partly in Python (collections.namedtuple) define their Python parts.
+ */
+export function execSource(vm: VM, source: string, filename: string, globals: Ref): void {
+  const code = loadCode(vm, compileModule(source, filename));
+  try {
+    vm.heap.incref(globals); // the frame owns its locals mapping
+    const frame = new Frame(loadedCode(vm, code), 0, globals, vm.builtins, globals);
+    vm.heap.decref(evalFrame(vm, frame, 0));
+  } finally {
+    vm.heap.decref(code);
+  }
 }

@@ -141,7 +141,8 @@ export const RANGEITER = { start: H, step: H + 8, len: H + 16, size: 24 } as con
 export const GENITER = { side: H, a: H + 8, b: H + 16, size: 24 } as const;
 
 /** Property / classmethod / staticmethod / super payloads. */
-export const PROPERTY = { get: H, set: H + 8, del: H + 16, doc: H + 24, size: 32 } as const;
+/** Property payload: fget, fset, fdel, doc, and the attribute name `__set_name__` gave it (for error messages). */
+export const PROPERTY = { get: H, set: H + 8, del: H + 16, doc: H + 24, name: H + 32, size: 40 } as const;
 export const WRAPPER = { func: H, size: 8 } as const;
 export const SUPER = { type: H, obj: H + 8, objType: H + 16, size: 24 } as const;
 
@@ -151,6 +152,8 @@ export interface OwnsReferences {
   traverse(visit: (child: Ref) => void): void;
   /** Drop every reference held (idempotent). */
   clear(): void;
+  /** Run the object's finalizer (a suspended generator's close()) before it is deallocated. */
+  finalize?(self: Ref): void;
 }
 
 function sideState(rt: Runtime, heap: Heap, o: Ref): OwnsReferences | undefined {
@@ -229,11 +232,14 @@ export function registerObjectLayouts(rt: Runtime): ObjectLayouts {
       traverse: (heap, o, visit) => sideState(rt, heap, o)?.traverse(visit),
       clear: (heap, o) => sideState(rt, heap, o)?.clear(),
       dealloc: (heap, o) => {
-        sideState(rt, heap, o)?.clear();
+        const st = sideState(rt, heap, o);
+        // PEP 442: the finalizer (closing a suspended generator) runs before the references go.
+        st?.finalize?.(o);
+        st?.clear();
         rt.side.release(heap.mem.i32[(o + GENITER.side) >> 2]);
       },
     }).id,
-    property: reg({ name: "property", basicSize: PROPERTY.size, refs: [PROPERTY.get, PROPERTY.set, PROPERTY.del, PROPERTY.doc] }),
+    property: reg({ name: "property", basicSize: PROPERTY.size, refs: [PROPERTY.get, PROPERTY.set, PROPERTY.del, PROPERTY.doc, PROPERTY.name] }),
     classmethod: reg({ name: "classmethod", basicSize: WRAPPER.size, refs: [WRAPPER.func] }),
     staticmethod: reg({ name: "staticmethod", basicSize: WRAPPER.size, refs: [WRAPPER.func] }),
     super: reg({ name: "super", basicSize: SUPER.size, refs: [SUPER.type, SUPER.obj, SUPER.objType] }),

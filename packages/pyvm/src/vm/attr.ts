@@ -12,6 +12,8 @@ import { pyTypeOfTypeObject, TP_DICT, typeOf } from "../objects/typeobj.js";
 import { callFunction } from "./call.js";
 import type { NativeRecord } from "./native.js";
 import type { VM } from "./vm.js";
+import { builtinSubclassDict, isBuiltinSubclassInstance } from "./builtin-subclass.js";
+import { deleteSlotAttr } from "./classes.js";
 
 /** Find `name` along `t`'s MRO (borrowed, 0 if absent), through the type's cache. */
 export function lookupType(vm: VM, t: PyType, name: string): Ref {
@@ -44,6 +46,7 @@ export function instanceDict(vm: VM, o: Ref, create: boolean): Ref {
   else if (lay === rt.L.exception) off = EXC.dict;
   else if (lay === rt.L.function) off = 16 + 72;
   else if (lay === rt.L.module) off = MODULE.dict;
+  else if (isBuiltinSubclassInstance(vm, o)) return builtinSubclassDict(vm, o, create);
   else return 0;
   if (lay === rt.L.instance && typeOf(rt, o).dictOffset < 0) return 0;
   let d = vm.heap.mem.i32[(o + off) >> 2];
@@ -81,7 +84,7 @@ export function bindDescriptor(vm: VM, d: Ref, obj: Ref, t: PyType): Ref {
     if (lay === L.property) {
       if (obj === 0) return rt.newRef(d);
       const getter = vm.heap.mem.i32[(d + PROPERTY.get) >> 2];
-      if (getter === 0) vm.raise("AttributeError", "property has no getter");
+      if (getter === 0) vm.raise("AttributeError", propertyError(vm, d, obj, "getter"));
       return callFunction(vm, getter, [obj]);
     }
     if (lay === L.classmethod) return newMethod(vm, vm.heap.mem.i32[(d + WRAPPER.func) >> 2], t.ref);
@@ -91,6 +94,13 @@ export function bindDescriptor(vm: VM, d: Ref, obj: Ref, t: PyType): Ref {
   const get = lookupType(vm, typeOf(rt, d), "__get__");
   if (get === 0) return rt.newRef(d);
   return callFunction(vm, get, [d, obj === 0 ? rt.None : obj, t.ref]);
+}
+
+/** CPython 3.11's message for a property without the accessor `what`, used on `obj`. */
+export function propertyError(vm: VM, prop: Ref, obj: Ref, what: "getter" | "setter" | "deleter"): string {
+  const name = vm.heap.mem.i32[(prop + PROPERTY.name) >> 2];
+  const owner = typeOf(vm.rt, obj).name;
+  return name !== 0 ? `property ${vm.reprOf(name)} of '${owner}' object has no ${what}` : `property of '${owner}' object has no ${what}`;
 }
 
 /** A new bound method (`func` and `self` borrowed). */
@@ -117,7 +127,7 @@ function attributeError(vm: VM, t: PyType, name: string): never {
  * raises AttributeError with CPython's message when absent.
  */
 export function getAttr(vm: VM, o: Ref, name: string): Ref {
-  const r = getAttrOrZero(vm, o, name);
+  const r = getAttrImpl(vm, o, name, false);
   if (r === 0) {
     const rt = vm.rt;
     if (isLayout(vm, o, rt.L.type) && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) {
@@ -133,9 +143,45 @@ export function getAttr(vm: VM, o: Ref, name: string): Ref {
 
 /** getattr that returns 0 instead of raising AttributeError (other errors still raise). */
 export function getAttrOrZero(vm: VM, o: Ref, name: string): Ref {
+  return getAttrImpl(vm, o, name, true);
+}
+
+/**
+ * getattr(o, name) as slot_tp_getattr_hook does it: a class's own `__getattribute__`, or the
+ * generic lookup; then, when that raised AttributeError or found nothing, the class's
+ * `__getattr__`. Returns 0 for "not found"; an AttributeError raised by Python code is
+ * propagated unless `suppress` (then it also yields 0).
+ */
+function getAttrImpl(vm: VM, o: Ref, name: string, suppress: boolean): Ref {
   const rt = vm.rt;
   if (isLayout(vm, o, rt.L.type) && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) return typeGetAttr(vm, o, name);
   const t = typeOf(rt, o);
+  if (!t.heapType) return genericGetAttr(vm, o, t, name);
+  const ga = lookupType(vm, t, "__getattribute__");
+  const hook = lookupType(vm, t, "__getattr__");
+  if ((ga === 0 || ga === vm.objectGetattribute) && hook === 0) return genericGetAttr(vm, o, t, name);
+  try {
+    const r = ga === 0 || ga === vm.objectGetattribute ? genericGetAttr(vm, o, t, name) : callFunction(vm, ga, [o, vm.name(name)]);
+    if (r !== 0) return r;
+  } catch (e) {
+    if (!vm.isInstanceOfExc(e, "AttributeError") || (hook === 0 && !suppress)) throw e;
+    vm.discardError(e);
+  }
+  if (hook === 0) return 0;
+  try {
+    return callFunction(vm, hook, [o, vm.name(name)]);
+  } catch (e) {
+    if (suppress && vm.isInstanceOfExc(e, "AttributeError")) {
+      vm.discardError(e);
+      return 0;
+    }
+    throw e;
+  }
+}
+
+/** PyObject_GenericGetAttr without the `__getattr__` hook: a new reference, or 0 when absent. */
+export function genericGetAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
+  const rt = vm.rt;
   const special = vm.specialAttr(o, t, name);
   if (special !== 0) return special;
   const descr = lookupType(vm, t, name);
@@ -146,18 +192,6 @@ export function getAttrOrZero(vm: VM, o: Ref, name: string): Ref {
     if (v !== 0) return rt.newRef(v);
   }
   if (descr !== 0) return bindDescriptor(vm, descr, o, t);
-  const ga = lookupType(vm, t, "__getattr__");
-  if (ga !== 0) {
-    try {
-      return callFunction(vm, ga, [o, rt.newStr(name)]);
-    } catch (e) {
-      if (vm.isInstanceOfExc(e, "AttributeError")) {
-        vm.discardError(e);
-        return 0;
-      }
-      throw e;
-    }
-  }
   return 0;
 }
 
@@ -176,6 +210,19 @@ function typeGetAttr(vm: VM, cls: Ref, name: string): Ref {
 
 /** setattr(o, name, value) (value borrowed; the object keeps its own reference). */
 export function setAttr(vm: VM, o: Ref, name: string, value: Ref): void {
+  const t = typeOf(vm.rt, o);
+  if (t.heapType) {
+    const hook = lookupType(vm, t, "__setattr__");
+    if (hook !== 0 && hook !== vm.objectSetattr) {
+      vm.heap.decref(callFunction(vm, hook, [o, vm.name(name), value]));
+      return;
+    }
+  }
+  genericSetAttr(vm, o, name, value);
+}
+
+/** PyObject_GenericSetAttr (object.__setattr__), and type_setattro for classes. */
+export function genericSetAttr(vm: VM, o: Ref, name: string, value: Ref): void {
   const rt = vm.rt;
   if (isLayout(vm, o, rt.L.type) && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) {
     const t = pyTypeOfTypeObject(rt, o);
@@ -189,7 +236,7 @@ export function setAttr(vm: VM, o: Ref, name: string, value: Ref): void {
   if (descr !== 0) {
     if (isLayout(vm, descr, rt.L.property)) {
       const setter = vm.heap.mem.i32[(descr + PROPERTY.set) >> 2];
-      if (setter === 0) vm.raise("AttributeError", `can't set attribute '${name}'`);
+      if (setter === 0) vm.raise("AttributeError", propertyError(vm, descr, o, "setter"));
       const r = callFunction(vm, setter, [o, value]);
       vm.heap.decref(r);
       return;
@@ -210,6 +257,19 @@ export function setAttr(vm: VM, o: Ref, name: string, value: Ref): void {
 
 /** del o.name. */
 export function delAttr(vm: VM, o: Ref, name: string): void {
+  const t = typeOf(vm.rt, o);
+  if (t.heapType) {
+    const hook = lookupType(vm, t, "__delattr__");
+    if (hook !== 0 && hook !== vm.objectDelattr) {
+      vm.heap.decref(callFunction(vm, hook, [o, vm.name(name)]));
+      return;
+    }
+  }
+  genericDelAttr(vm, o, name);
+}
+
+/** PyObject_GenericSetAttr with a NULL value (object.__delattr__). */
+export function genericDelAttr(vm: VM, o: Ref, name: string): void {
   const rt = vm.rt;
   const t = typeOf(rt, o);
   if (isLayout(vm, o, rt.L.type) && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) {
@@ -221,10 +281,19 @@ export function delAttr(vm: VM, o: Ref, name: string): void {
   const descr = lookupType(vm, t, name);
   if (descr !== 0 && isLayout(vm, descr, rt.L.property)) {
     const deleter = vm.heap.mem.i32[(descr + PROPERTY.del) >> 2];
-    if (deleter === 0) vm.raise("AttributeError", `can't delete attribute '${name}'`);
+    if (deleter === 0) vm.raise("AttributeError", propertyError(vm, descr, o, "deleter"));
     vm.heap.decref(callFunction(vm, deleter, [o]));
     return;
   }
+  if (descr !== 0 && vm.heap.mem.i32[(descr + TYPE_AUX) >> 2] !== 0) {
+    const del = lookupType(vm, typeOf(rt, descr), "__delete__");
+    if (del !== 0) {
+      vm.heap.decref(callFunction(vm, del, [descr, o]));
+      return;
+    }
+    if (lookupType(vm, typeOf(rt, descr), "__set__") !== 0) vm.raise("AttributeError", "__delete__");
+  }
+  if (deleteSlotAttr(vm, o, t, name)) return;
   const d = instanceDict(vm, o, false);
   if (d === 0 || !dictDelItem(vm, d, vm.name(name))) attributeError(vm, t, name);
 }
@@ -238,9 +307,13 @@ export function delAttr(vm: VM, o: Ref, name: string): void {
 export function loadMethod(vm: VM, o: Ref, name: string, out: { isMethod: boolean }): Ref {
   const rt = vm.rt;
   const lay = vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
-  if (lay !== rt.L.type && lay !== rt.L.module) {
+  // Only for objects whose attribute lookup is the generic one (as _PyObject_GetMethod requires
+  // tp_getattro == PyObject_GenericGetAttr): not types, modules, super objects, nor classes
+  // overriding __getattribute__.
+  if (lay !== rt.L.type && lay !== rt.L.module && lay !== rt.L.super) {
     const t = typeOf(rt, o);
-    const descr = lookupType(vm, t, name);
+    const ga = t.heapType ? lookupType(vm, t, "__getattribute__") : 0;
+    const descr = ga === 0 || ga === vm.objectGetattribute ? lookupType(vm, t, name) : 0;
     if (descr !== 0 && vm.heap.mem.i32[(descr + TYPE_AUX) >> 2] === 0) {
       const dl = vm.heap.mem.i32[(descr + TYPE_WORD) >> 2];
       const isFunc = dl === rt.L.function || (dl === rt.L.builtin && isPlainMethod(vm, descr));
@@ -254,8 +327,11 @@ export function loadMethod(vm: VM, o: Ref, name: string, out: { isMethod: boolea
       }
     }
   }
+  // `out` may be shared with calls made by getAttr (a __getattr__ hook loading methods itself):
+  // set it only after them.
+  const v = getAttr(vm, o, name);
   out.isMethod = false;
-  return getAttr(vm, o, name);
+  return v;
 }
 
 function isPlainMethod(vm: VM, b: Ref): boolean {

@@ -31,6 +31,22 @@ export const EXCEPTION_HIERARCHY: readonly (readonly [string, string | null])[] 
   ["MemoryError", "Exception"],
   ["NameError", "Exception"],
   ["UnboundLocalError", "NameError"],
+  ["OSError", "Exception"],
+  ["BlockingIOError", "OSError"],
+  ["ChildProcessError", "OSError"],
+  ["ConnectionError", "OSError"],
+  ["BrokenPipeError", "ConnectionError"],
+  ["ConnectionAbortedError", "ConnectionError"],
+  ["ConnectionRefusedError", "ConnectionError"],
+  ["ConnectionResetError", "ConnectionError"],
+  ["FileExistsError", "OSError"],
+  ["FileNotFoundError", "OSError"],
+  ["InterruptedError", "OSError"],
+  ["IsADirectoryError", "OSError"],
+  ["NotADirectoryError", "OSError"],
+  ["PermissionError", "OSError"],
+  ["ProcessLookupError", "OSError"],
+  ["TimeoutError", "OSError"],
   ["ReferenceError", "Exception"],
   ["RuntimeError", "Exception"],
   ["NotImplementedError", "RuntimeError"],
@@ -44,9 +60,20 @@ export const EXCEPTION_HIERARCHY: readonly (readonly [string, string | null])[] 
   ["TypeError", "Exception"],
   ["ValueError", "Exception"],
   ["UnicodeError", "ValueError"],
+  ["UnicodeDecodeError", "UnicodeError"],
+  ["UnicodeEncodeError", "UnicodeError"],
+  ["UnicodeTranslateError", "UnicodeError"],
   ["Warning", "Exception"],
+  ["BytesWarning", "Warning"],
   ["DeprecationWarning", "Warning"],
+  ["EncodingWarning", "Warning"],
+  ["FutureWarning", "Warning"],
+  ["ImportWarning", "Warning"],
+  ["PendingDeprecationWarning", "Warning"],
+  ["ResourceWarning", "Warning"],
   ["RuntimeWarning", "Warning"],
+  ["SyntaxWarning", "Warning"],
+  ["UnicodeWarning", "Warning"],
   ["UserWarning", "Warning"],
 ];
 
@@ -79,6 +106,21 @@ export interface BuiltinTypes {
   str_iterator: PyType;
   range_iterator: PyType;
   iterator: PyType;
+  /** The iterators builtins return, named as CPython's types are (type(map(f, x)).__name__). */
+  map: PyType;
+  filter: PyType;
+  zip: PyType;
+  enumerate: PyType;
+  reversed: PyType;
+  list_reverseiterator: PyType;
+  str_ascii_iterator: PyType;
+  set_iterator: PyType;
+  dict_keyiterator: PyType;
+  dict_valueiterator: PyType;
+  dict_itemiterator: PyType;
+  dict_reversekeyiterator: PyType;
+  dict_reversevalueiterator: PyType;
+  dict_reverseitemiterator: PyType;
   generator: PyType;
   property: PyType;
   classmethod: PyType;
@@ -142,6 +184,20 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     str_iterator: make("str_iterator", L.seqiter, [object], false),
     range_iterator: make("range_iterator", L.rangeiter, [object]),
     iterator: make("iterator", L.iter, [object]),
+    map: make("map", L.iter, [object], false),
+    filter: make("filter", L.iter, [object], false),
+    zip: make("zip", L.iter, [object], false),
+    enumerate: make("enumerate", L.iter, [object], false),
+    reversed: make("reversed", L.iter, [object], false),
+    list_reverseiterator: make("list_reverseiterator", L.iter, [object], false),
+    str_ascii_iterator: make("str_ascii_iterator", L.seqiter, [object], false),
+    set_iterator: make("set_iterator", L.iter, [object], false),
+    dict_keyiterator: make("dict_keyiterator", L.iter, [object], false),
+    dict_valueiterator: make("dict_valueiterator", L.iter, [object], false),
+    dict_itemiterator: make("dict_itemiterator", L.iter, [object], false),
+    dict_reversekeyiterator: make("dict_reversekeyiterator", L.iter, [object], false),
+    dict_reversevalueiterator: make("dict_reversevalueiterator", L.iter, [object], false),
+    dict_reverseitemiterator: make("dict_reverseitemiterator", L.iter, [object], false),
     generator: make("generator", L.generator, [object]),
     property: make("property", L.property, [object]),
     classmethod: make("classmethod", L.classmethod, [object]),

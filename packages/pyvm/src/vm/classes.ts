@@ -12,9 +12,13 @@ import { PyType, MroError } from "../objects/pytype.js";
 import { PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
 import { materializeType, pyTypeOfTypeObject, TP_BASES, TP_MRO, typeOf } from "../objects/typeobj.js";
 import { bindDescriptor, instanceDict, lookupType, nativeRecord } from "./attr.js";
-import { callVector, functionCode } from "./call.js";
+import { callFunction, callVector, callWithKeywords, functionCode } from "./call.js";
+import {
+  builtinSubclassSlot, isBuiltinSubclassInstance, newSubclassInstance, setBuiltinSubclassSlot, subclassableBases,
+} from "./builtin-subclass.js";
 import { evalFrame } from "./eval.js";
 import { setExcField } from "./exceptions.js";
+import { codeAttr, functionAnnotations, wrapperAttr } from "./special-attrs.js";
 import { Frame } from "./frame.js";
 import { materialize } from "./containers.js";
 import type { VM } from "./vm.js";
@@ -37,10 +41,14 @@ export function allocInstance(vm: VM, t: PyType): Ref {
   if (basis.isSubtypeOf(vm.T.exc.BaseException)) {
     o = heap.allocate(rt.L.exception, EXC.size);
     heap.mem.setI32(o + EXC.args, rt.newTuple(0));
-  } else if (basis === vm.T.object) {
+  } else if (basis === vm.T.object || (!basis.heapType && basis.layout === rt.L.instance && basis.bases.length === 1 && basis.bases[0] === vm.T.object)) {
+    // Plain instances, including those of native classes that add nothing to object's layout
+    // (TextIOWrapper for sys.stdout).
     o = heap.allocate(rt.L.instance, 8 + 8 * t.nslots);
+  } else if (t.heapType && (basis === vm.T.list || basis === vm.T.dict || basis === vm.T.set)) {
+    return newSubclassInstance(vm, t, basis, 0);
   } else {
-    vm.raise("TypeError", `pyvm cannot yet create instances of '${t.name}', a subclass of builtin '${basis.name}'`);
+    vm.raise("TypeError", `object.__new__(${t.name}) is not safe, use ${basis.name}.__new__()`);
   }
   heap.mem.setI32(o + TYPE_AUX, t.ref);
   if (t.heapType) heap.incref(t.ref);
@@ -139,11 +147,16 @@ export function buildClass(vm: VM, args: Int32Array, base: number, nargs: number
     if (heap.mem.i32[(b + TYPE_WORD) >> 2] !== rt.L.type) vm.raise("TypeError", "bases must be types");
     bases.push(pyTypeOfTypeObject(rt, b));
   }
+  // Class keywords: `metaclass=type` (the only metaclass pyvm has); the others go to
+  // __init_subclass__, as type.__new__ passes them.
   const nkw = kwCount(vm, kwnames);
+  const classKw: [string, Ref][] = [];
   for (let j = 0; j < nkw; j++) {
     const k = rt.strValue(tupleItem(heap, kwnames, j));
     const v = args[base + nargs + j];
-    if (k !== "metaclass" || v !== vm.T.type.ref) vm.raise("TypeError", `pyvm supports no class keyword '${k}'`);
+    if (k === "metaclass") {
+      if (v !== vm.T.type.ref) vm.raise("TypeError", "pyvm supports no metaclass other than type");
+    } else classKw.push([k, v]);
   }
   const ns = dictNew(vm);
   try {
@@ -160,7 +173,12 @@ export function buildClass(vm: VM, args: Int32Array, base: number, nargs: number
       if (old !== 0) heap.decref(old);
     }
     heap.decref(cell);
-    initSubclass(vm, cls);
+    try {
+      finishClass(vm, cls, classKw);
+    } catch (e) {
+      heap.decref(cls.ref);
+      throw e;
+    }
     return cls.ref;
   } finally {
     heap.decref(ns);
@@ -174,6 +192,7 @@ export function makeClass(vm: VM, name: string, bases: PyType[], ns: Ref): PyTyp
   for (const b of bases) {
     if (b.isFinal) vm.raise("TypeError", `type '${b.name}' is not an acceptable base type`);
   }
+  const solid = layoutBase(vm, bases);
   const get = (k: string): Ref => dictGetStr(vm, ns, vm.name(k));
   const moduleRef = get("__module__");
   const qualRef = get("__qualname__");
@@ -188,9 +207,17 @@ export function makeClass(vm: VM, name: string, bases: PyType[], ns: Ref): PyTyp
   }
   const inheritedSlots = bases.reduce((n, b) => Math.max(n, b.nslots), 0);
   const ownSlots = slots === null ? [] : slots.filter((s) => s !== "__dict__" && s !== "__weakref__");
-  const basesHaveDict = bases.some((b) => b.dictOffset >= 0 || (b.heapType === false && b !== vm.T.object));
-  const hasDict = slots === null || slots.includes("__dict__") || basesHaveDict || bases.some((b) => b.heapType && b.dictOffset >= 0);
-  const t = new PyType(name, rt.L.instance, bases, true, module, qualname, 8 + 8 * (inheritedSlots + ownSlots.length), hasDict ? INST_DICT : -1);
+  if (ownSlots.length > 0 && (solid === vm.T.int || solid === vm.T.tuple)) {
+    vm.raise("TypeError", `nonempty __slots__ not supported for subtype of '${solid.name}'`);
+  }
+  for (const slot of ownSlots) {
+    if (dictGetStr(vm, ns, vm.name(slot)) !== 0) vm.raise("ValueError", `'${slot}' in __slots__ conflicts with class variable`);
+  }
+  // Instances have a __dict__ unless every class up to the layout's builtin base declares
+  // __slots__ without "__dict__" (exceptions always have one).
+  const basesHaveDict = bases.some((b) => b.heapType && b.dictOffset >= 0);
+  const hasDict = slots === null || slots.includes("__dict__") || basesHaveDict;
+  const t = new PyType(name, solid.layout, bases, true, module, qualname, 8 + 8 * (inheritedSlots + ownSlots.length), hasDict ? INST_DICT : -1);
   t.slots = ownSlots;
   t.nslots = inheritedSlots + ownSlots.length;
   try {
@@ -211,7 +238,69 @@ export function makeClass(vm: VM, name: string, bases: PyType[], ns: Ref): PyTyp
     if (wrapped !== 0) heap.decref(wrapped);
   }
   if (get("__doc__") === 0) dictSetItem(vm, t.dict, vm.name("__doc__"), rt.None);
+  // A class that defines __eq__ but not __hash__ is unhashable (type_new sets __hash__ = None).
+  if (get("__eq__") !== 0 && get("__hash__") === 0) dictSetItem(vm, t.dict, vm.name("__hash__"), rt.None);
   return t;
+}
+
+/**
+ * The builtin type whose layout a class with these bases uses (CPython's best_base): object,
+ * BaseException, or a builtin type pyvm lets Python classes derive from. Raises TypeError when
+ * two bases need different layouts, or a base's layout cannot be extended.
+ */
+function layoutBase(vm: VM, bases: PyType[]): PyType {
+  let best = vm.T.object;
+  for (const b of bases) {
+    const s = solidBase(vm, b);
+    if (s.isSubtypeOf(best)) best = s;
+    else if (!best.isSubtypeOf(s)) vm.raise("TypeError", "multiple bases have instance lay-out conflict");
+  }
+  if (best !== vm.T.object && !best.isSubtypeOf(vm.T.exc.BaseException) && !subclassableBases(vm).includes(best)) {
+    vm.raise("TypeError", `pyvm does not support subclassing '${best.name}'`);
+  }
+  return best;
+}
+
+/**
+ * After the class object exists (type_new's last steps): call `__set_name__` on the attributes
+ * that define it, then the parent's `__init_subclass__` with the class keywords.
+ */
+export function finishClass(vm: VM, cls: PyType, classKw: readonly [string, Ref][]): void {
+  setNames(vm, cls);
+  initSubclass(vm, cls, classKw);
+}
+
+function setNames(vm: VM, cls: PyType): void {
+  const rt = vm.rt;
+  const heap = vm.heap;
+  const pairs = dictItemsPairs(vm, cls.dict);
+  for (const [k, v] of pairs) {
+    heap.incref(k);
+    heap.incref(v);
+  }
+  try {
+    for (const [k, v] of pairs) {
+      const hook = lookupType(vm, typeOf(rt, v), "__set_name__");
+      if (hook === 0) continue;
+      try {
+        heap.decref(callFunction(vm, hook, [v, cls.ref, k]));
+      } catch (e) {
+        // 3.11 reports which attribute failed, with the original error as the cause.
+        const err = vm.toPyError(e);
+        const msg = `Error calling __set_name__ on '${typeOf(rt, v).name}' instance ${vm.reprOf(k)} in '${cls.name}'`;
+        const wrapped = vm.newException(vm.T.exc.RuntimeError, msg);
+        setExcField(vm, wrapped, EXC.cause, err.exc);
+        err.exc = 0;
+        heap.mem.setI32(wrapped + EXC.suppressContext, 1);
+        throw vm.toPyError(vm.errorFromException(wrapped), true);
+      }
+    }
+  } finally {
+    for (const [k, v] of pairs) {
+      heap.decref(k);
+      heap.decref(v);
+    }
+  }
 }
 
 function dictItemsPairs(vm: VM, d: Ref): [Ref, Ref][] {
@@ -221,14 +310,26 @@ function dictItemsPairs(vm: VM, d: Ref): [Ref, Ref][] {
   return out;
 }
 
-function initSubclass(vm: VM, cls: PyType): void {
-  const parent = cls.mro[1];
-  if (parent === undefined) return;
-  const hook = lookupType(vm, parent, "__init_subclass__");
-  if (hook === 0 || hook === vm.objectInitSubclass) return;
+/** `super(cls, cls).__init_subclass__(**classKw)`. */
+function initSubclass(vm: VM, cls: PyType, classKw: readonly [string, Ref][]): void {
+  const hook = superLookup(vm, cls, cls, "__init_subclass__");
+  if (hook === 0) return;
+  if (hook === vm.objectInitSubclass) {
+    if (classKw.length > 0) vm.raise("TypeError", `${cls.name}.__init_subclass__() takes no keyword arguments`);
+    return;
+  }
   const bound = bindDescriptor(vm, hook, 0, cls);
   try {
-    vm.heap.decref(vm.callArgs(bound, []));
+    if (classKw.length === 0) {
+      vm.heap.decref(vm.callArgs(bound, []));
+      return;
+    }
+    const names = vm.tuple(classKw.map(([k]) => vm.name(k)));
+    try {
+      vm.heap.decref(callWithKeywords(vm, bound, [], names, classKw.map(([, v]) => v)));
+    } finally {
+      vm.heap.decref(names);
+    }
   } finally {
     vm.heap.decref(bound);
   }
@@ -305,13 +406,17 @@ export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
     return rt.newRef(v === 0 ? rt.None : v);
   };
   if (name === "__class__") return rt.newRef(t.ref);
-  if (lay === L.instance && t.nslots > 0) {
+  if (t.nslots > 0 && hasSlotStorage(vm, o, lay)) {
     const idx = slotIndex(t, name);
     if (idx >= 0) {
-      const v = mem.i32[(o + INST_SLOTS + 8 * idx) >> 2];
-      if (v === 0) vm.raise("AttributeError", `'${t.name}' object has no attribute '${name}'`);
-      return rt.newRef(v);
+      const v = slotRead(vm, o, idx);
+      // An empty slot is "not found" (getattr raises CPython's AttributeError; hasattr is False).
+      return v === 0 ? 0 : rt.newRef(v);
     }
+  }
+  if (name === "__dict__" && isBuiltinSubclassInstance(vm, o)) {
+    const d = instanceDict(vm, o, true);
+    if (d !== 0) return rt.newRef(d);
   }
   switch (lay) {
     case L.instance:
@@ -353,8 +458,14 @@ export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
         case "__globals__": return ref(FN.globals);
         case "__closure__": return ref(FN.closure);
         case "__code__": return ref(FN.code);
+        case "__annotations__": return functionAnnotations(vm, o);
       }
       break;
+    case L.code:
+      return codeAttr(vm, o, name);
+    case L.classmethod:
+    case L.staticmethod:
+      return wrapperAttr(vm, o, name);
     case L.method:
       if (name === "__self__") return ref(METHOD.self);
       if (name === "__func__") return ref(METHOD.func);
@@ -406,6 +517,33 @@ export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
   return 0;
 }
 
+/** Are `o`'s `__slots__` values stored for pyvm to find (an instance, or a builtin-subclass instance)? */
+function hasSlotStorage(vm: VM, o: Ref, lay: number): boolean {
+  return lay === vm.rt.L.instance || isBuiltinSubclassInstance(vm, o);
+}
+
+/** Slot value `idx` of `o` (borrowed, 0 when unset). */
+function slotRead(vm: VM, o: Ref, idx: number): Ref {
+  if (vm.heap.mem.i32[(o + TYPE_WORD) >> 2] === vm.rt.L.instance) return vm.heap.mem.i32[(o + INST_SLOTS + 8 * idx) >> 2];
+  return builtinSubclassSlot(vm, o, idx);
+}
+
+/** Store slot value `idx` of `o`, stealing `v` (0 empties the slot). */
+function slotWrite(vm: VM, o: Ref, idx: number, v: Ref): void {
+  if (vm.heap.mem.i32[(o + TYPE_WORD) >> 2] === vm.rt.L.instance) setExcField(vm, o, INST_SLOTS + 8 * idx, v);
+  else setBuiltinSubclassSlot(vm, o, idx, v);
+}
+
+/** `del o.name` for a `__slots__` member: true when `name` is one (raises when it is unset). */
+export function deleteSlotAttr(vm: VM, o: Ref, t: PyType, name: string): boolean {
+  if (t.nslots === 0 || !hasSlotStorage(vm, o, vm.heap.mem.i32[(o + TYPE_WORD) >> 2])) return false;
+  const idx = slotIndex(t, name);
+  if (idx < 0) return false;
+  if (slotRead(vm, o, idx) === 0) vm.raise("AttributeError", name);
+  slotWrite(vm, o, idx, 0);
+  return true;
+}
+
 function slotIndex(t: PyType, name: string): number {
   // Slots are laid out base-first: a class's own slots follow all inherited ones.
   const chain = [...t.mro].reverse().filter((c) => c.slots !== null && c.slots.length > 0);
@@ -428,10 +566,11 @@ export function setSlotAttr(vm: VM, o: Ref, t: PyType, name: string, value: Ref)
     heap.incref(v);
     setExcField(vm, o, off, v);
   };
-  if (lay === L.instance && t.nslots > 0) {
+  if (t.nslots > 0 && hasSlotStorage(vm, o, lay)) {
     const idx = slotIndex(t, name);
     if (idx >= 0) {
-      put(INST_SLOTS + 8 * idx, value);
+      heap.incref(value);
+      slotWrite(vm, o, idx, value);
       return true;
     }
     if (t.dictOffset < 0 && name !== "__dict__") {

@@ -23,7 +23,8 @@ import { CompareOp } from "./opcodes.js";
 import type { VM } from "./vm.js";
 
 const lay = (vm: VM, o: Ref): number => vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
-const plain = (vm: VM, o: Ref): boolean => vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0;
+/** An exact builtin instance, or the subclass instance a builtin method is working on (see builtin-subclass.ts). */
+const plain = (vm: VM, o: Ref): boolean => vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0 || o === vm.exactView;
 
 // ---- indices -------------------------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ export function getItem(vm: VM, container: Ref, key: Ref): Ref {
         return strSubscript(vm, container, key, keyIsSlice);
       case L.dict: {
         const v = dictGetItem(vm, container, key);
-        if (v === 0) throw vm.keyError(key);
+        if (v === 0) return dictMissing(vm, container, key);
         heap.incref(v);
         return v;
       }
@@ -158,6 +159,15 @@ export function getItem(vm: VM, container: Ref, key: Ref): Ref {
   const f = lookupType(vm, t, "__getitem__");
   if (f === 0) vm.raise("TypeError", `'${t.name}' object is not subscriptable`);
   return callFunction(vm, f, [container, key]);
+}
+
+/** A key missing from a dict: a dict subclass's `__missing__(key)`, else KeyError(key). */
+function dictMissing(vm: VM, d: Ref, key: Ref): Ref {
+  if (vm.heap.mem.i32[(d + TYPE_AUX) >> 2] !== 0) {
+    const missing = lookupType(vm, typeOf(vm.rt, d), "__missing__");
+    if (missing !== 0) return callFunction(vm, missing, [d, key]);
+  }
+  throw vm.keyError(key);
 }
 
 function sliceList(vm: VM, l: Ref, key: Ref): Ref {
@@ -203,6 +213,9 @@ function strSubscript(vm: VM, o: Ref, key: Ref, keyIsSlice: boolean): Ref {
   const cps = astral ? codePoints(s) : null;
   const len = cps ? cps.length : s.length;
   if (!keyIsSlice) {
+    if (!isInt(vm, key) && lookupType(vm, typeOf(rt, key), "__index__") === 0) {
+      vm.raise("TypeError", `string indices must be integers, not '${typeOf(rt, key).name}'`);
+    }
     const i = normalizeIndex(vm, indexValue(vm, key, "string"), len, "string");
     return rt.newStr(cps ? cps[i] : s[i]);
   }
@@ -220,7 +233,16 @@ export function rangeParts(vm: VM, r: Ref): [IntValue, IntValue, IntValue] {
 }
 
 function rangeSubscript(vm: VM, r: Ref, key: Ref, keyIsSlice: boolean): Ref {
-  const [start, step, length] = rangeParts(vm, r).map(Number);
+  const parts = rangeParts(vm, r);
+  if (!keyIsSlice && parts.some((p) => typeof p === "bigint" || !Number.isSafeInteger(Number(p) * 2))) {
+    // A range past 2**53: index exactly in bigints (range(10**20)[-1]).
+    const [bstart, bstep, blength] = parts.map(BigInt);
+    let i = BigInt(indexValue(vm, key, "range"));
+    if (i < 0n) i += blength;
+    if (i < 0n || i >= blength) vm.raise("IndexError", "range object index out of range");
+    return vm.rt.newInt(bstart + i * bstep);
+  }
+  const [start, step, length] = parts.map(Number);
   if (!keyIsSlice) {
     const i = normalizeIndex(vm, indexValue(vm, key, "range"), length, "range object");
     return vm.rt.newInt(start + i * step);
@@ -536,7 +558,11 @@ class SetIterState implements IteratorState {
 
 /** A dict iterator (keys, values or items): a new reference. */
 export function dictIterator(vm: VM, d: Ref, kind: "keys" | "values" | "items", reversed = false): Ref {
-  return newIterator(vm, new DictIterState(vm, d, kind, reversed));
+  const T = vm.T;
+  const type = reversed
+    ? kind === "keys" ? T.dict_reversekeyiterator : kind === "values" ? T.dict_reversevalueiterator : T.dict_reverseitemiterator
+    : kind === "keys" ? T.dict_keyiterator : kind === "values" ? T.dict_valueiterator : T.dict_itemiterator;
+  return newIterator(vm, new DictIterState(vm, d, kind, reversed), type);
 }
 
 /** iter(o): a new reference. */
@@ -553,7 +579,8 @@ export function getIter(vm: VM, o: Ref): Ref {
         const it = heap.allocate(L.seqiter);
         heap.incref(o);
         heap.mem.setI32(it + SEQITER.seq, o);
-        if (l !== L.list) heap.mem.setI32(it + TYPE_AUX, l === L.tuple ? vm.T.tuple_iterator.ref : vm.T.str_iterator.ref);
+        // A str's iterator is str_ascii_iterator for ASCII text, as in CPython 3.11.
+        if (l !== L.list) heap.mem.setI32(it + TYPE_AUX, l === L.tuple ? vm.T.tuple_iterator.ref : /^[\x00-\x7f]*$/.test(rt.strValue(o)) ? vm.T.str_ascii_iterator.ref : vm.T.str_iterator.ref);
         if (l === L.str && isAstral(vm, o)) {
           heap.decref(it);
           return newIterator(vm, new ArrayIterState(vm, codePoints(rt.strValue(o))), vm.T.str_iterator);
@@ -572,7 +599,7 @@ export function getIter(vm: VM, o: Ref): Ref {
         return dictIterator(vm, o, "keys");
       case L.set:
       case L.frozenset:
-        return newIterator(vm, new SetIterState(vm, o), vm.T.iterator);
+        return newIterator(vm, new SetIterState(vm, o), vm.T.set_iterator);
       case L.seqiter:
       case L.rangeiter:
       case L.iter:
@@ -941,7 +968,7 @@ export function formatValue(vm: VM, v: Ref, conversion: number, spec: Ref): Ref 
   let owned = 0;
   if (conversion === 1) owned = target = rt.newStr(str(vm, v));
   else if (conversion === 2) owned = target = rt.newStr(repr(vm, v));
-  else if (conversion === 3) owned = target = rt.newStr(asciiRepr(repr(vm, v)));
+  else if (conversion === 3) owned = target = rt.newStr(asciiEscapeNonAscii(repr(vm, v)));
   try {
     const specStr = spec === 0 ? "" : rt.strValue(spec);
     if (specStr === "" && isStr(vm, target) && plain(vm, target)) return rt.newRef(target);

@@ -22,6 +22,7 @@ import { PyError, StepBudgetExceeded } from "./errors.js";
 import { Frame } from "./frame.js";
 import { Intrinsic, Op } from "./opcodes.js";
 import { binaryOp, isTrue, richCompare, fastCompare, unaryOp } from "./ops.js";
+import { genFinalize } from "./generators.js";
 import type { VM } from "./vm.js";
 
 const O = Op;
@@ -32,6 +33,11 @@ const BREAKER_INTERVAL = 1;
 export class GeneratorState implements OwnsReferences {
   /** Resumed at least once (a fresh generator accepts only None from send()). */
   started = false;
+  /**
+   * The exception the suspended frame is handling (owned, or 0): a generator that yields inside
+   * an `except` block keeps it to itself (CPython's gi_exc_state), the caller's comes back.
+   */
+  excState: Ref = 0;
 
   constructor(
     readonly vm: VM,
@@ -40,6 +46,7 @@ export class GeneratorState implements OwnsReferences {
 
   traverse(visit: (child: Ref) => void): void {
     const f = this.frame;
+    if (this.excState !== 0) visit(this.excState);
     if (f.done) return;
     const s = f.s;
     for (let i = 0; i < f.sp; i++) if (s[i] !== 0) visit(s[i]);
@@ -47,10 +54,18 @@ export class GeneratorState implements OwnsReferences {
   }
 
   clear(): void {
+    const exc = this.excState;
+    this.excState = 0;
+    if (exc !== 0) this.vm.heap.decref(exc);
     const f = this.frame;
     if (f.done) return;
     f.done = true;
     this.vm.releaseFrame(f);
+  }
+
+  /** Close a suspended generator whose last reference is going (runs its `finally` blocks). */
+  finalize(g: Ref): void {
+    genFinalize(this.vm, g);
   }
 }
 
@@ -90,11 +105,24 @@ export function resumeGenerator(vm: VM, g: Ref, sent: Ref, exc: Ref, out: { done
     return vm.rt.none();
   }
   if (exc === 0) {
+    if (!st.started && sent !== vm.rt.None) vm.raise("TypeError", "can't send non-None value to a just-started generator");
     vm.heap.incref(sent);
     f.s[f.sp++] = sent;
   }
   st.started = true;
-  const r = evalFrame(vm, f, exc);
+  // The generator's own handled exception replaces the caller's while it runs.
+  const outer = vm.handled;
+  vm.handled = st.excState;
+  st.excState = 0;
+  let r: Ref;
+  try {
+    r = evalFrame(vm, f, exc);
+  } finally {
+    const inner = vm.handled;
+    vm.handled = outer;
+    if (!f.done && f.yielded) st.excState = inner;
+    else if (inner !== 0) vm.heap.decref(inner);
+  }
   out.done = !f.yielded;
   return r;
 }
@@ -140,6 +168,11 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
   let ip = f.ip;
   let pending: unknown = null;
   if (throwIn !== 0) pending = vm.errorFromException(throwIn);
+  // The instruction an exception is raised at, for the exception-table lookup. It is f.lasti
+  // except after RERAISE, which restores f.lasti to the original raising instruction (for the
+  // lasti pushed to the next handler) while the handler is still looked up at the RERAISE itself,
+  // as CPython's exception_unwind does with next_instr.
+  let at = f.lasti;
   for (;;) {
     try {
       if (pending !== null) {
@@ -150,7 +183,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
       for (;;) {
         const op = code[ip << 1];
         const oparg = code[(ip << 1) + 1];
-        f.lasti = ip;
+        f.lasti = at = ip;
         ip++;
         switch (op) {
           case O.NOP:
@@ -938,7 +971,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
       const fromReraise = e.reraised;
       e.reraised = false;
       if (!fromReraise) vm.addTraceback(e.exc, f);
-      const handler = findHandler(co.exceptionTable, f.lasti);
+      const handler = findHandler(co.exceptionTable, at);
       if (handler === null) {
         f.sp = sp;
         f.done = true;

@@ -22,6 +22,7 @@ import { intToDecimal } from "../format/int-format.js";
 import { STR_HASH, strData } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { lookupSpecial } from "./attr.js";
+import { actsExact } from "./builtin-subclass.js";
 import { callFunction } from "./call.js";
 import { containerRichCompare } from "./container-compare.js";
 import { BinaryOp, CompareOp } from "./opcodes.js";
@@ -58,7 +59,7 @@ export function hashObject(vm: VM, o: Ref): bigint {
   const rt = vm.rt;
   const L = rt.L;
   const lay = vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
-  if (vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0 || lay === L.none) {
+  if (actsExact(vm, o, HASH_NAMES) || lay === L.none) {
     switch (lay) {
       case L.int:
       case L.bool:
@@ -93,6 +94,10 @@ export function hashObject(vm: VM, o: Ref): bigint {
     try {
       if (!isInt(vm, r)) vm.raise("TypeError", "__hash__ method should return an integer");
       const v = rt.intValue(r);
+      // slot_tp_hash: a result that fits a Py_hash_t is used as is (−1 becomes −2); only
+      // larger ints are reduced by int's own hash.
+      const b = BigInt(v);
+      if (b >= -(1n << 63n) && b < 1n << 63n) return b === -1n ? -2n : b;
       return hashInt(v);
     } finally {
       vm.heap.decref(r);
@@ -116,6 +121,23 @@ function hashInt(v: IntValue): bigint {
 
 const layoutOf = (vm: VM, o: Ref): number => vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
 
+/**
+ * Is `o` an exact builtin instance (no class in its type word's high half), or the subclass
+ * instance a builtin method is working on (vm.exactView, see builtin-subclass.ts)? Only those
+ * take the builtin fast paths: an instance of a Python subclass goes through its dunders.
+ */
+export function exact(vm: VM, o: Ref): boolean {
+  return vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0 || o === vm.exactView;
+}
+
+/** The dunders each protocol consults, for {@link actsExact}. */
+const HASH_NAMES = ["__hash__", "__eq__"];
+const TRUTH_NAMES = ["__bool__", "__len__"];
+const REPR_NAMES = ["__repr__"];
+const STR_NAMES = ["__str__", "__repr__"];
+const UNARY_NAMES = ["__neg__", "__pos__", "__invert__"];
+const LEN_NAMES = ["__len__"];
+
 /** Exact int or bool (or an int subclass instance — none exist in pyvm yet). */
 export function isInt(vm: VM, o: Ref): boolean {
   const lay = layoutOf(vm, o);
@@ -138,7 +160,7 @@ export function isTrue(vm: VM, o: Ref): boolean {
   if (o === rt.True) return true;
   if (o === rt.False || o === rt.None) return false;
   const L = rt.L;
-  const lay = layoutOf(vm, o);
+  const lay = actsExact(vm, o, TRUTH_NAMES) ? layoutOf(vm, o) : -1;
   switch (lay) {
     case L.int:
       return vm.heap.mem.i32[(o + 16) >> 2] !== 0;
@@ -188,7 +210,7 @@ export function repr(vm: VM, o: Ref): string {
   if (o === rt.Ellipsis) return "Ellipsis";
   if (o === rt.NotImplemented) return "NotImplemented";
   const lay = layoutOf(vm, o);
-  const plain = vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0;
+  const plain = actsExact(vm, o, REPR_NAMES);
   if (plain) {
     switch (lay) {
       case L.int:
@@ -290,8 +312,8 @@ function builtinRepr(vm: VM, o: Ref, lay: number, plain: boolean): string | null
 export function str(vm: VM, o: Ref): string {
   const rt = vm.rt;
   const lay = layoutOf(vm, o);
-  if (lay === rt.L.str && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) return rt.strValue(o);
-  if (lay === rt.L.int || lay === rt.L.float || o === rt.None || lay === rt.L.bool) return repr(vm, o);
+  if (lay === rt.L.str && actsExact(vm, o, STR_NAMES)) return rt.strValue(o);
+  if (o === rt.None || ((lay === rt.L.int || lay === rt.L.float || lay === rt.L.bool) && actsExact(vm, o, STR_NAMES))) return repr(vm, o);
   const t = typeOf(rt, o);
   const f = lookupSpecial(vm, t, "__str__");
   if (f === 0 || f === vm.objectStr) return repr(vm, o);
@@ -335,6 +357,8 @@ export function fastCompare(vm: VM, a: Ref, b: Ref, op: number): number {
   const rt = vm.rt;
   const L = rt.L;
   const mem = vm.heap.mem;
+  // Instances of Python subclasses that override a comparison compare through their dunders.
+  if (!actsExact(vm, a, CMP_NAMES) || !actsExact(vm, b, CMP_NAMES)) return -2;
   const la = mem.i32[(a + TYPE_WORD) >> 2];
   const lb = mem.i32[(b + TYPE_WORD) >> 2];
   if ((la === L.int || la === L.bool) && (lb === L.int || lb === L.bool)) {
@@ -449,6 +473,13 @@ function callCompare(vm: VM, t: import("../objects/pytype.js").PyType, self: Ref
 // ---- numbers -----------------------------------------------------------------------------------------
 
 const BIN_NAMES = ["add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor"];
+/** Per binary operator: its dunder, reflected dunder and in-place dunder. */
+const BIN_DUNDERS = BIN_NAMES.map((n) => [`__${n}__`, `__r${n}__`, `__i${n}__`]);
+
+/** The dunders implementing binary operator `op` (a BinaryOp, not in-place): `__add__`, `__radd__`, `__iadd__`. */
+export function binaryDunders(op: number): readonly string[] {
+  return BIN_DUNDERS[op];
+}
 const BIN_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
 
 /** Raise the Python exception an int/float arithmetic helper signalled. */
@@ -529,8 +560,12 @@ export function binaryOp(vm: VM, op: number, a: Ref, b: Ref): Ref {
   const base = op >= BinaryOp.INPLACE_ADD ? op - BinaryOp.INPLACE_ADD : op;
   const la = mem.i32[(a + TYPE_WORD) >> 2];
   const lb = mem.i32[(b + TYPE_WORD) >> 2];
-  const aInt = la === L.int || la === L.bool;
-  const bInt = lb === L.int || lb === L.bool;
+  // Instances of Python subclasses of int and float that override the operator go through their dunders.
+  const names = BIN_DUNDERS[base];
+  const aExact = actsExact(vm, a, names);
+  const bExact = actsExact(vm, b, names);
+  const aInt = (la === L.int || la === L.bool) && aExact;
+  const bInt = (lb === L.int || lb === L.bool) && bExact;
   if (aInt && bInt && base !== BinaryOp.MATRIX_MULTIPLY) {
     if (la === L.bool && lb === L.bool && (base === BinaryOp.AND || base === BinaryOp.OR || base === BinaryOp.XOR)) {
       const x = a === rt.True;
@@ -539,8 +574,8 @@ export function binaryOp(vm: VM, op: number, a: Ref, b: Ref): Ref {
     }
     return intBinary(vm, base, rt.intValue(a), rt.intValue(b));
   }
-  const aNum = aInt || la === L.float;
-  const bNum = bInt || lb === L.float;
+  const aNum = aInt || (la === L.float && aExact);
+  const bNum = bInt || (lb === L.float && bExact);
   if (aNum && bNum) {
     const x = la === L.float ? rt.floatValue(a) : arith(vm, () => intToFloat(rt.intValue(a)));
     const y = lb === L.float ? rt.floatValue(b) : arith(vm, () => intToFloat(rt.intValue(b)));
@@ -557,7 +592,12 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
   const ta = typeOf(rt, a);
   const tb = typeOf(rt, b);
   const name = BIN_NAMES[base];
-  if (op !== base) {
+  // str, list and tuple implement + and * as sequence slots, which the number protocol does not
+  // consult: their __add__, __mul__, __rmul__ (and list's __iadd__, __imul__) are left out here
+  // and sequenceFallback below does what CPython does after the number slots fail.
+  const seqA = isSequenceOperand(vm, a, base);
+  const seqB = isSequenceOperand(vm, b, base);
+  if (op !== base && !seqA) {
     const f = lookupSpecial(vm, ta, `__i${name}__`);
     if (f !== 0) {
       const r = callFunction(vm, f, [a, b]);
@@ -565,8 +605,8 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
       vm.heap.decref(r);
     }
   }
-  const fa = lookupSpecial(vm, ta, `__${name}__`);
-  const fb = ta !== tb ? lookupSpecial(vm, tb, `__r${name}__`) : 0;
+  const fa = seqA ? 0 : lookupSpecial(vm, ta, `__${name}__`);
+  const fb = ta !== tb && !seqB ? lookupSpecial(vm, tb, `__r${name}__`) : 0;
   if (fb !== 0 && tb.isSubtypeOf(ta) && fb !== fa) {
     const r = callFunction(vm, fb, [b, a]);
     if (r !== rt.NotImplemented) return r;
@@ -582,7 +622,7 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
     if (r !== rt.NotImplemented) return r;
     vm.heap.decref(r);
   }
-  sequenceFallback(vm, base, a, b, ta.name, tb.name);
+  if (seqA || seqB) return sequenceFallback(vm, op, base, a, b, tb.name, ta.name);
   const sym = BIN_SYMBOLS[base] + (op !== base ? "=" : "");
   if (base === BinaryOp.POWER && op === base) {
     vm.raise("TypeError", `unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
@@ -590,25 +630,43 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
   vm.raise("TypeError", `unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
 }
 
-/**
- * What CPython tries after the number protocol fails for `+` and `*`: the sequence slots of str,
- * list and tuple (sq_concat, sq_repeat), whose errors name the sequence. Operand pairs those
- * slots accept were handled by builtinBinary or the types' dunders; this only raises.
- */
-function sequenceFallback(vm: VM, base: number, a: Ref, b: Ref, aName: string, bName: string): void {
+/** Is `o` a str, list or tuple operand of `+` or `*` (whose sequence slots CPython uses)? */
+function isSequenceOperand(vm: VM, o: Ref, base: number): boolean {
+  if (base !== BinaryOp.ADD && base !== BinaryOp.MULTIPLY) return false;
   const L = vm.rt.L;
-  const isSeq = (o: Ref) => {
+  const l = layoutOf(vm, o);
+  return l === L.str || l === L.list || l === L.tuple;
+}
+
+/**
+ * What CPython does for `+` and `*` when the number slots give NotImplemented and an operand is a
+ * str, list or tuple: sq_concat of the left operand (whose error names the sequence), or
+ * sq_repeat with a count from `__index__`. Operand pairs of builtin types were handled by
+ * builtinBinary before; this covers the rest. A new reference.
+ */
+function sequenceFallback(vm: VM, op: number, base: number, a: Ref, b: Ref, bName: string, aName: string): Ref {
+  const rt = vm.rt;
+  const L = rt.L;
+  const seqName = (o: Ref) => {
     const l = layoutOf(vm, o);
-    return l === L.str || l === L.list || l === L.tuple;
+    return l === L.str ? "str" : l === L.list ? "list" : l === L.tuple ? "tuple" : null;
   };
-  if (base === BinaryOp.ADD && isSeq(a)) {
-    const l = layoutOf(vm, a);
-    const seq = l === L.str ? "str" : l === L.list ? "list" : "tuple";
-    vm.raise("TypeError", `can only concatenate ${seq} (not "${bName}") to ${seq}`);
+  if (base === BinaryOp.ADD) {
+    const seq = seqName(a);
+    if (seq !== null) vm.raise("TypeError", `can only concatenate ${seq} (not "${bName}") to ${seq}`);
+    vm.raise("TypeError", `unsupported operand type(s) for +${op !== base ? "=" : ""}: '${aName}' and '${bName}'`);
   }
-  if (base === BinaryOp.MULTIPLY) {
-    if (isSeq(a)) vm.raise("TypeError", `can't multiply sequence by non-int of type '${bName}'`);
-    if (isSeq(b)) vm.raise("TypeError", `can't multiply sequence by non-int of type '${aName}'`);
+  const [seq, count, countName] = seqName(a) !== null ? [a, b, bName] : [b, a, aName];
+  if (!isInt(vm, count) && lookupSpecial(vm, typeOf(rt, count), "__index__") === 0) {
+    vm.raise("TypeError", `can't multiply sequence by non-int of type '${countName}'`);
+  }
+  const idx = lookupSpecial(vm, typeOf(rt, count), "__index__");
+  const n = isInt(vm, count) ? rt.newRef(count) : callFunction(vm, idx, [count]);
+  try {
+    if (!isInt(vm, n)) vm.raise("TypeError", `__index__ returned non-int (type ${typeOf(rt, n).name})`);
+    return vm.builtinBinary(BinaryOp.MULTIPLY, seq, n, layoutOf(vm, seq), layoutOf(vm, n), op !== base && seq === a);
+  } finally {
+    vm.heap.decref(n);
   }
 }
 
@@ -616,7 +674,7 @@ function sequenceFallback(vm: VM, base: number, a: Ref, b: Ref, aName: string, b
 export function unaryOp(vm: VM, kind: "neg" | "pos" | "invert", a: Ref): Ref {
   const rt = vm.rt;
   const L = rt.L;
-  const lay = layoutOf(vm, a);
+  const lay = actsExact(vm, a, UNARY_NAMES) ? layoutOf(vm, a) : -1;
   if (lay === L.int || lay === L.bool) {
     const v = rt.intValue(a);
     if (kind === "neg") return rt.newInt(intNeg(v));
@@ -639,7 +697,7 @@ export function length(vm: VM, o: Ref): number {
   const rt = vm.rt;
   const L = rt.L;
   const lay = layoutOf(vm, o);
-  if (vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0 || lay === L.none) {
+  if (actsExact(vm, o, LEN_NAMES) || lay === L.none) {
     switch (lay) {
       case L.str:
       case L.tuple:
@@ -650,6 +708,11 @@ export function length(vm: VM, o: Ref): number {
       case L.set:
       case L.frozenset:
         return setLen(vm, o);
+      case L.range: {
+        const n = rt.intValue(vm.heap.mem.i32[(o + RANGE.length) >> 2]);
+        if (typeof n === "bigint" && n > 0x7fffffffffffffffn) vm.raise("OverflowError", "Python int too large to convert to C ssize_t");
+        return Number(n);
+      }
     }
   }
   const t = typeOf(rt, o);

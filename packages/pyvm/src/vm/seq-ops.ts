@@ -7,15 +7,16 @@ import { TYPE_AUX, type Ref } from "@immortal/heap";
 import { dictCopy, dictMerge } from "../objects/dict.js";
 import { percentFormat, type PercentOps } from "../format/percent-format.js";
 import { asciiEscapeNonAscii } from "../format/str-repr.js";
-import { LIST_ITEMS, listItem, PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
+import { LIST_ITEMS, listItem, listResize, PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
 import {
   setDifference, setDifferenceUpdate, setIntersection, setIntersectionUpdate, setSymmetricDifference, setSymmetricDifferenceUpdate, setUnion,
   setUpdate as setUpdateRaw,
 } from "../objects/set.js";
 import { typeOf } from "../objects/typeobj.js";
-import { listExtend } from "./containers.js";
+import { listDeleteRange, listExtend } from "./containers.js";
 import { BinaryOp } from "./opcodes.js";
-import { isFloat, isInt, isStr, repr, str } from "./ops.js";
+import { binaryDunders, isFloat, isInt, isStr, repr, str } from "./ops.js";
+import { actsExact, isBuiltinSubclassInstance } from "./builtin-subclass.js";
 import type { VM } from "./vm.js";
 
 /** How many times to repeat, from an int operand; raises OverflowError/MemoryError sensibly. */
@@ -56,13 +57,33 @@ function repeatSeq(vm: VM, a: Ref, times: number, asList: boolean): Ref {
   return out;
 }
 
+/** `l *= times` (list_inplace_repeat): the list itself grows, or is cleared for times ≤ 0. */
+export function listRepeatInPlace(vm: VM, l: Ref, times: number): void {
+  const heap = vm.heap;
+  const n = heap.mem.i32[(l + SEQ_SIZE) >> 2];
+  if (times <= 0 || n === 0) {
+    listDeleteRange(vm, l, 0, n);
+    return;
+  }
+  if (n * times > 1e8) vm.raise("MemoryError", "");
+  listResize(heap, l, n * times);
+  const items = heap.mem.i32[(l + LIST_ITEMS) >> 2];
+  for (let r = 1; r < times; r++) {
+    for (let i = 0; i < n; i++) {
+      const v = heap.mem.i32[(items + PTR * i) >> 2];
+      heap.incref(v);
+      heap.mem.setI32(items + PTR * (r * n + i), v);
+    }
+  }
+}
+
 /** The operations `%` formatting needs from the interpreter. */
 function percentOps(vm: VM): PercentOps<Ref> {
   const rt = vm.rt;
   return {
     str: (v) => str(vm, v),
     repr: (v) => repr(vm, v),
-    ascii: (v) => asciiRepr(repr(vm, v)),
+    ascii: (v) => asciiEscapeNonAscii(repr(vm, v)),
     typeName: (v) => typeOf(rt, v).name,
     intValue: (v) => (isInt(vm, v) ? BigInt(rt.intValue(v)) : null),
     strValue: (v) => (isStr(vm, v) ? rt.strValue(v) : null),
@@ -97,8 +118,12 @@ export function builtinBinary(vm: VM, op: number, a: Ref, b: Ref, la: number, lb
   const rt = vm.rt;
   const L = rt.L;
   const mem = vm.heap.mem;
-  const plainA = mem.i32[(a + TYPE_AUX) >> 2] === 0;
-  const plainB = mem.i32[(b + TYPE_AUX) >> 2] === 0;
+  // An instance of a Python subclass (of str, tuple, set…) that overrides the operator goes
+  // through its dunders; one that does not is what its builtin base is here.
+  const names = binaryDunders(op);
+  const plainA = actsExact(vm, a, names);
+  const plainB = actsExact(vm, b, names);
+  if ((!plainA && mem.i32[(a + TYPE_AUX) >> 2] !== 0 && isBuiltinSubclassInstance(vm, a)) || (!plainB && isBuiltinSubclassInstance(vm, b))) return 0;
   switch (op) {
     case BinaryOp.ADD:
       if (la === L.str && lb === L.str) return rt.newStr(rt.strValue(a) + rt.strValue(b));
@@ -125,6 +150,10 @@ export function builtinBinary(vm: VM, op: number, a: Ref, b: Ref, la: number, lb
         return rt.newStr(s.repeat(n));
       }
       if (aInt && lb === L.str) return builtinBinary(vm, op, b, a, lb, la, false);
+      if (inplace && la === L.list && bInt && plainA) {
+        listRepeatInPlace(vm, a, repeatCount(vm, b));
+        return rt.newRef(a);
+      }
       if ((la === L.list || la === L.tuple) && bInt && plainA) return repeatSeq(vm, a, repeatCount(vm, b), la === L.list);
       if (aInt && (lb === L.list || lb === L.tuple) && plainB) return repeatSeq(vm, b, repeatCount(vm, a), lb === L.list);
       break;

@@ -67,6 +67,11 @@ export class VM implements TableHost {
   steps = 0;
   /** The exception being handled (sys.exc_info()[1]), or 0. */
   handled: Ref = 0;
+  /**
+   * A builtin-subclass instance that a builtin method of its base is working on: the protocol
+   * functions treat it as an exact builtin instance meanwhile (see builtin-subclass.ts), or 0.
+   */
+  exactView: Ref = 0;
   hashHigh = 0;
   /** Interned str handles of names the VM looks up often. */
   readonly names = new Map<string, Ref>();
@@ -83,6 +88,9 @@ export class VM implements TableHost {
   objectInit: Ref = 0;
   objectInitSubclass: Ref = 0;
   exceptionInit: Ref = 0;
+  objectGetattribute: Ref = 0;
+  objectSetattr: Ref = 0;
+  objectDelattr: Ref = 0;
 
   constructor(
     readonly rt: Runtime,
@@ -104,7 +112,7 @@ export class VM implements TableHost {
   // ---- TableHost --------------------------------------------------------------------------------
 
   hash(o: Ref): number {
-    if (this.heap.mem.i32[(o + TYPE_WORD) >> 2] === this.rt.L.str) {
+    if (this.heap.mem.i32[(o + TYPE_WORD) >> 2] === this.rt.L.str && this.heap.mem.i32[(o + 12) >> 2] === 0) {
       const lo = strHash(this, o);
       this.hashHigh = this.heap.mem.i32[(o + STR_HASH + 4) >> 2];
       return lo;
@@ -259,11 +267,14 @@ export class VM implements TableHost {
 
   /** LOAD_SUPER_ATTR: `super(cls, self).name`, or the unbound method with `out.isMethod`. */
   superAttr(sup: Ref, cls: Ref, self: Ref, name: string, method: boolean, out: { isMethod: boolean }): Ref {
-    out.isMethod = false;
+    // `out` may be shared with the calls made below (a property getter loading methods):
+    // every path sets it after them.
     if (sup !== this.T.super.ref) {
       const s = callFunction(this, sup, [cls, self]);
       try {
-        return getAttr(this, s, name);
+        const r = getAttr(this, s, name);
+        out.isMethod = false;
+        return r;
       } finally {
         this.heap.decref(s);
       }
@@ -279,7 +290,9 @@ export class VM implements TableHost {
     }
     const s = this.newSuper(cls, self);
     try {
-      return getAttr(this, s, name);
+      const r = getAttr(this, s, name);
+      out.isMethod = false;
+      return r;
     } finally {
       this.heap.decref(s);
     }

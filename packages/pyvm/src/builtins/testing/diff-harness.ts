@@ -21,6 +21,8 @@ export function runCPython(programs: readonly string[]): Outcome[] {
     input: JSON.stringify(programs),
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
+    // pyvm hashes str as CPython does with a zero key: sets of strs then iterate alike.
+    env: { ...process.env, PYTHONHASHSEED: "0" },
   });
   return JSON.parse(out) as Outcome[];
 }
@@ -36,10 +38,14 @@ function indent(src: string): string {
 /**
  * A program printing `repr(expr)`, or the type and message of the exception it raises. Catching
  * inside the program keeps each run's ending uniform (and leak-checkable) and also exercises the
- * exception object (its str()) as programs see it.
+ * exception object (its str()) as programs see it. `"s = 1; t = 2; s + t"`: statements separated
+ * by "; " may precede the expression.
  */
 export function exprProgram(expr: string): string {
-  return `try:\n    print(repr(${expr}))\nexcept Exception as e:\n    print(type(e).__name__ + ':', e)\n`;
+  const parts = expr.split("; ");
+  const last = parts.pop()!;
+  const setup = parts.map((p) => `    ${p}\n`).join("");
+  return `try:\n${setup}    print(repr(${last}))\nexcept Exception as e:\n    print(type(e).__name__ + ':', e)\n`;
 }
 
 /** A multi-line program whose exceptions are reported the same way as {@link exprProgram}'s. */

@@ -1,0 +1,1 @@
+h = [*lambda x: x for i in range(3)]

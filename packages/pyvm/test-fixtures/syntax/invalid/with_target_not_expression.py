@@ -1,0 +1,2 @@
+with open('b') as not b:
+    pass
