@@ -47,7 +47,7 @@ def running_sums(xs):
         yield total
 
 
-def main(size=30000):
+def main(size=60000):
     tree = build(0, size)
     walked = 0
     for _ in range(5):

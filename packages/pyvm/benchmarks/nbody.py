@@ -89,7 +89,7 @@ def advance(bodies, pairs, dt, steps):
             r[2] += dt * v[2]
 
 
-def main(steps=40000):
+def main(steps=60000):
     bodies = make_system()
     pairs = all_pairs(bodies)
     offset_momentum(bodies)

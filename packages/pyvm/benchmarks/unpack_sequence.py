@@ -54,7 +54,7 @@ def pairs(n):
     return acc
 
 
-def main(n=400000):
+def main(n=800000):
     results = (tuples(n), lists(n), swaps(n), starred(n // 3), pairs(n))
     assert results == (11 * n, 11 * n, 123, 9 * (n // 3), 9900 * (n // 100)), results
     print("unpack_sequence: %s" % (results,))

@@ -8,3 +8,4 @@ export { compileModule, disassemble } from "./compiler/index.js";
 export { parse } from "./syntax/index.js";
 export { PySyntaxError } from "./syntax/errors.js";
 export { OPCODES, Op } from "./vm/opcodes.js";
+export { opcodeTableMarkdown } from "./vm/opcode-table.js";

@@ -86,13 +86,24 @@ export function tupleArgs(vm: VM, name: string, nargs: number, min: number, max:
 
 /**
  * Argument Clinic's keyword parsing (_PyArg_UnpackKeywords) for a method whose parameters
- * `names` may all be given by position or keyword: the values in parameter order, 0 where absent.
- * `nargs` counts self, which is not among `names`.
+ * `names` may be given by position (the first `maxPositional` of them) or keyword: the values in
+ * parameter order, 0 where absent. `nargs` counts self, which is not among `names`.
  */
-export function clinicArgs(vm: VM, fname: string, args: Int32Array, base: number, nargs: number, kwnames: Ref, names: readonly string[], required = 0): Ref[] {
+export function clinicArgs(
+  vm: VM,
+  fname: string,
+  args: Int32Array,
+  base: number,
+  nargs: number,
+  kwnames: Ref,
+  names: readonly string[],
+  required = 0,
+  maxPositional = names.length,
+): Ref[] {
   const n = nargs - 1;
   const nkw = kwCount(vm, kwnames);
   if (n + nkw > names.length) vm.raise("TypeError", `${fname}() takes at most ${plural(names.length, "argument")} (${n + nkw} given)`);
+  if (n > maxPositional) vm.raise("TypeError", `${fname}() takes at most ${plural(maxPositional, "positional argument")} (${n} given)`);
   const out: Ref[] = names.map((_, i) => (i < n ? args[base + 1 + i] : 0));
   for (let j = 0; j < nkw; j++) {
     const k = vm.rt.strValue(tupleItem(vm.heap, kwnames, j));

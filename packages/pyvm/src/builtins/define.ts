@@ -30,7 +30,7 @@ export function newNative(vm: VM, name: string, qualname: string, fn: NativeFn, 
     isClassMethod: opts.classMethod,
     isStatic: opts.staticMethod,
   };
-  const o = rt.immortality.statics ? vm.heap.allocateStatic(rt.L.builtin, BUILTIN.size) : vm.heap.allocate(rt.L.builtin, BUILTIN.size);
+  const o = rt.allocStatic(rt.L.builtin, BUILTIN.size);
   vm.heap.mem.setI32(o + BUILTIN.side, rt.side.add(rec));
   return o;
 }

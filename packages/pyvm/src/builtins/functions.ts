@@ -263,7 +263,12 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
     const items = materialize(vm, args[base]);
     const l = vm.list(items);
     for (const v of items) heap.decref(v);
-    vm.sortList(l, kw.get("key") ?? 0, kw.get("reverse") ?? 0);
+    try {
+      vm.sortList(l, kw.get("key") ?? 0, kw.get("reverse") ?? 0);
+    } catch (e) {
+      heap.decref(l);
+      throw e;
+    }
     return l;
   }, true);
 

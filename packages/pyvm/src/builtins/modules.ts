@@ -5,6 +5,7 @@
 import { TYPE_AUX, type Ref } from "@immortal/heap";
 import { dictNew, dictSetItem } from "../objects/dict.js";
 import { allocInstance } from "../vm/classes.js";
+import { tracebackObject } from "../vm/exceptions.js";
 import { nativeModules } from "../vm/imports.js";
 import { isStr } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
@@ -61,7 +62,9 @@ function installSys(vm: VM, _module: Ref, d: Ref): void {
     dictSetItem(vm, d, vm.name(name), o);
     heap.decref(o);
   };
-  put("argv", vm.list(vm.config.argv.map((a) => rt.newStr(a))));
+  const argv = vm.config.argv.map((a) => rt.newStr(a));
+  put("argv", vm.list(argv)); // vm.list increfs its items: drop the new strs' own references
+  for (const a of argv) heap.decref(a);
   const stream = (): Ref => allocInstance(vm, vm.T.TextIOWrapper);
   vm.sysStdout = stream();
   vm.sysStderr = stream();
@@ -103,7 +106,12 @@ function installSys(vm: VM, _module: Ref, d: Ref): void {
     checkArgs(vm, "exc_info", nargs, 0, 0, kw);
     const e = vm.handled;
     if (e === 0) return vm.tuple([rt.None, rt.None, rt.None]);
-    return vm.tuple([typeOf(rt, e).ref, e, rt.None]);
+    const tb = tracebackObject(vm, e);
+    try {
+      return vm.tuple([typeOf(rt, e).ref, e, tb]);
+    } finally {
+      heap.decref(tb);
+    }
   });
   defFunction(vm, d, "exit", (_vm, args, base, nargs, kw) => {
     checkArgs(vm, "exit", nargs, 0, 1, kw);

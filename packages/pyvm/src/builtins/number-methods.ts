@@ -1,5 +1,6 @@
 /**
- * The methods of int, bool and float: bit_length, bit_count, as_integer_ratio, conjugate,
+ * The methods of int, bool and float: bit_length, bit_count, to_bytes/from_bytes (bytes given
+ * as iterables of ints; to_bytes builds its result with vm.newBytes), as_integer_ratio, conjugate,
  * is_integer, hex/fromhex, and the numeric dunder methods programs call explicitly
  * (`int.__add__(1, 2)`, `(2.5).__round__()`, `x.__index__()`). Arithmetic dunders return
  * NotImplemented for operands of other types, exactly as CPython's slot wrappers do, so the
@@ -16,11 +17,12 @@ import {
 import { hashBigInt, hashFloat, hashPointer } from "../objects/hash.js";
 import type { PyType } from "../objects/pytype.js";
 import { typeOf } from "../objects/typeobj.js";
-import { formatObject } from "../vm/containers.js";
+import { callFunction } from "../vm/call.js";
+import { formatObject, materialize } from "../vm/containers.js";
 import { BinaryOp } from "../vm/opcodes.js";
 import { binaryOp, isFloat, isInt, isStr, richCompare, str } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { defTyped, indexInt, noArgs, oneArg, positional } from "./args.js";
+import { clinicArgs, defTyped, indexInt, noArgs, oneArg, positional, ssizeArg } from "./args.js";
 import { defMethod } from "./define.js";
 import { installers } from "./modules.js";
 
@@ -168,6 +170,60 @@ function defineNumberMethods(vm: VM): void {
   });
   method0(I, "as_integer_ratio", (o) => tupleOf(intCopy(o), rt.newInt(1)));
   method0(I, "conjugate", intCopy);
+  /** The byteorder argument of to_bytes/from_bytes: true for big-endian. */
+  const bigEndian = (fname: string, o: Ref): boolean => {
+    if (o === 0) return true;
+    if (!isStr(vm, o)) vm.raise("TypeError", `${fname}() argument 'byteorder' must be str, not ${typeOf(rt, o).name}`);
+    const order = rt.strValue(o);
+    if (order !== "little" && order !== "big") vm.raise("ValueError", "byteorder must be either 'little' or 'big'");
+    return order === "big";
+  };
+  defTyped(vm, I, "to_bytes", (_vm, args, base, nargs, kwnames) => {
+    const [lengthO, orderO, signedO] = clinicArgs(vm, "to_bytes", args, base, nargs, kwnames, ["length", "byteorder", "signed"], 0, 2);
+    const length = lengthO === 0 ? 1 : ssizeArg(vm, lengthO);
+    const big = bigEndian("to_bytes", orderO);
+    const signed = signedO !== 0 && vm.truth(signedO);
+    if (length < 0) vm.raise("ValueError", "length argument must be non-negative");
+    let v = BigInt(iv(args[base]));
+    if (v < 0n && !signed) vm.raise("OverflowError", "can't convert negative int to unsigned");
+    const bits = BigInt(8 * length);
+    const fits = signed ? v >= -(1n << (bits - 1n)) && v < 1n << (bits - 1n) : v < 1n << bits;
+    if (!fits || (length === 0 && v !== 0n)) vm.raise("OverflowError", "int too big to convert");
+    if (v < 0n) v += 1n << bits;
+    const out = new Uint8Array(length);
+    for (let i = 0; i < length; i++, v >>= 8n) out[big ? length - 1 - i : i] = Number(v & 0xffn);
+    return vm.newBytes(out);
+  }, { keywords: true });
+  defMethod(vm, I, "from_bytes", (_vm, args, base, nargs, kwnames) => {
+    const cls = args[base];
+    const [data, orderO, signedO] = clinicArgs(vm, "from_bytes", args, base, nargs, kwnames, ["bytes", "byteorder", "signed"], 1, 2);
+    const big = bigEndian("from_bytes", orderO);
+    const signed = signedO !== 0 && vm.truth(signedO);
+    // PyObject_Bytes: pyvm has no bytes objects, so the data is an iterable of ints (a str or an
+    // int is refused as bytes() refuses them here).
+    if (isStr(vm, data) || isInt(vm, data) || isFloat(vm, data)) vm.raise("TypeError", `cannot convert '${typeOf(rt, data).name}' object to bytes`);
+    const items = materialize(vm, data);
+    let v = 0n;
+    try {
+      const bytes = items.map((o) => {
+        const b = indexInt(vm, o);
+        if (b < 0 || b > 255) vm.raise("ValueError", "bytes must be in range(0, 256)");
+        return BigInt(b);
+      });
+      if (!big) bytes.reverse();
+      for (const b of bytes) v = (v << 8n) | b;
+      if (signed && bytes.length > 0 && v >= 1n << BigInt(8 * bytes.length - 1)) v -= 1n << BigInt(8 * bytes.length);
+    } finally {
+      for (const o of items) heap.decref(o);
+    }
+    const r = newInt(v);
+    if (cls === I.ref) return r;
+    try {
+      return callFunction(vm, cls, [r]);
+    } finally {
+      heap.decref(r);
+    }
+  }, { keywords: true, classMethod: true });
   for (const name of ["__int__", "__index__", "__pos__"]) unary(I, name, intCopy);
   /** METH_NOARGS methods with dunder names (method descriptors, not slot wrappers). */
   const dunder0 = (t: PyType, name: string, fn: (self: Ref) => Ref) =>

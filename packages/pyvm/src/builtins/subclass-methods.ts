@@ -23,6 +23,12 @@ function defineSubclassMethods(vm: VM): void {
   const heap = vm.heap;
   const T = vm.T;
   enableBuiltinSubclassing(vm);
+  // CPython's types without Py_TPFLAGS_BASETYPE refuse to be subclassed.
+  for (const t of [T.bool, T.NoneType, T.range, T.slice, T.function, T.builtin_function_or_method, T.method, T.code, T.generator,
+    T.NotImplementedType, T.ellipsis, T.cell, T.dict_keys, T.dict_values, T.dict_items, T.list_iterator, T.tuple_iterator,
+    T.str_iterator, T.range_iterator, T.iterator]) {
+    t.isFinal = true;
+  }
   const has = (t: PyType, name: string) => dictGetStr(vm, t.dict, vm.name(name)) !== 0;
 
   for (const builtin of subclassableBases(vm)) {

@@ -134,6 +134,7 @@ export function assemble(g: Cfg, md: UnitMetadata, consts: Constant[]): CodeObje
   const lines = new Int32Array(n);
   const columns = new Int32Array(n);
   const endColumns = new Int32Array(n);
+  const endLines = new Int32Array(n);
   const table: ExceptionEntry[] = [];
   let handler: Block | null = null;
   let start = -1;
@@ -147,6 +148,7 @@ export function assemble(g: Cfg, md: UnitMetadata, consts: Constant[]): CodeObje
       lines[i] = ins.loc.lineno;
       columns[i] = ins.loc.lineno < 0 ? -1 : ins.loc.col;
       endColumns[i] = ins.loc.lineno < 0 ? -1 : ins.loc.endCol;
+      endLines[i] = ins.loc.lineno < 0 ? -1 : ins.loc.endLineno;
       if (ins.except !== handler) {
         if (handler !== null) table.push(exceptionEntry(start, i, handler));
         start = i;
@@ -177,6 +179,7 @@ export function assemble(g: Cfg, md: UnitMetadata, consts: Constant[]): CodeObje
     lines,
     columns,
     endColumns,
+    endLines,
     source: md.source,
   };
 }

@@ -181,7 +181,7 @@ function stringIOType(vm: VM): PyType {
       const whence = nargs === 3 ? toSsize(vm, args[base + 2]) : 0;
       if (whence !== 0 && whence !== 1 && whence !== 2) vm.raise("ValueError", `Invalid whence (${whence}, should be 0, 1 or 2)`);
       if (whence === 0 && pos < 0) vm.raise("ValueError", `Negative seek position ${pos}`);
-      if (whence !== 0 && pos !== 0) vm.raise("OSError", whence === 1 ? "Can't do nonzero cur-relative seeks" : "Can't do nonzero end-relative seeks");
+      if (whence !== 0 && pos !== 0) vm.raise("OSError", "Can't do nonzero cur-relative seeks"); // CPython says "cur" for both
       if (whence === 0) st.pos = pos;
       else if (whence === 2) st.pos = st.length;
       return rt.newInt(st.pos);

@@ -7,9 +7,13 @@
  * Bit-exactness: exp, log, pow, sin, cos and acos use the glibc-exact ports of src/random/libm;
  * log10 follows glibc's formula on top of that log; hypot and dist reproduce CPython's own
  * correctly-rounded vector_norm; sqrt, fabs, floor, ceil, trunc, fmod, copysign, modf, frexp,
- * ldexp and fsum are exact by construction. tan, asin, atan, atan2, log2 and the hyperbolic
- * functions come from V8's Math (fdlibm), which differs from glibc in the last bit for a few
- * percent of arguments (see math.test.ts for the measured rates).
+ * ldexp and fsum are exact by construction. tan, asin, atan, atan2, log2, the hyperbolic
+ * functions, expm1, log1p and cbrt come from V8's Math (fdlibm), which differs from glibc (nearly
+ * always correctly rounded) in the last bit for some arguments. Measured over 20000 random
+ * arguments each: tan 3.5% (|x| < 10), asin 6%, atan 6% (|x| < 10; 0.6% over 1e±10), atan2 17%,
+ * log2 2% (near 1; 0.02% over 1e±300), cosh 9%, asinh 3%, acosh 3.4%, sinh/expm1/log1p 0.1%,
+ * tanh/atanh < 0.1%. sin and cos of |x| ≥ 2^26·π/2 (about 1.05e8) fall back to V8 as the libm
+ * port does, differing for 3.4% of such arguments. math.test.ts bounds these rates.
  */
 import type { Ref } from "@immortal/heap";
 import type { IntValue } from "../objects/int-layout.js";

@@ -15,7 +15,8 @@ import { nativeModules } from "../vm/imports.js";
 import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, isTrue, length, repr, richCompare, richCompareBool, unaryOp } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { forEachItem, isIntObj, method, nativeType, newInt, newObject, ObjectState, put, stateOf, toInt } from "./support.js";
+import { forEachItem, isIntObj, method, nativeType, newInt, newObject, ObjectState, put, stateOf, stateOrNull, toInt } from "./support.js";
+import { RANGEITER, SEQITER } from "../objects/object-layouts.js";
 
 function kwCount(vm: VM, kwnames: Ref): number {
   return kwnames === 0 ? 0 : vm.heap.mem.i32[(kwnames + SEQ_SIZE) >> 2];
@@ -182,6 +183,16 @@ function installOperator(vm: VM, _module: Ref, d: Ref): void {
     if (lookupType(vm, t, "__len__") !== 0 || [rt.L.list, rt.L.tuple, rt.L.str, rt.L.dict, rt.L.set, rt.L.frozenset].includes(vm.heap.mem.i32[(o + TYPE_WORD) >> 2])) {
       return rt.newInt(length(vm, o));
     }
+    // The builtin iterators know how many items are left (their __length_hint__).
+    const lay = vm.heap.mem.i32[(o + TYPE_WORD) >> 2];
+    if (lay === rt.L.seqiter) {
+      const seq = vm.heap.mem.i32[(o + SEQITER.seq) >> 2];
+      if (seq === 0) return rt.newInt(0);
+      return rt.newInt(Math.max(0, length(vm, seq) - vm.heap.mem.i32[(o + SEQITER.index) >> 2]));
+    }
+    if (lay === rt.L.rangeiter) return rt.newInt(Math.max(0, vm.heap.mem.f64[(o + RANGEITER.len) >> 3]));
+    const st = stateOrNull(vm, o);
+    if (st !== null && st.lengthHint !== undefined && lookupType(vm, t, "__length_hint__") === 0) return rt.newInt(st.lengthHint());
     const hint = lookupType(vm, t, "__length_hint__");
     if (hint !== 0) {
       const r = callFunction(vm, hint, [o]);

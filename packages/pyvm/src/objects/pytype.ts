@@ -95,7 +95,7 @@ export function computeMro(cls: PyType): PyType[] {
     }
     if (candidate === null) {
       const names = [...new Set(nonEmpty.map((s) => s[0].name))].join(", ");
-      throw new MroError(`Cannot create a consistent method resolution order (MRO) for bases ${names}`);
+      throw new MroError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
     }
     out.push(candidate);
     for (const s of nonEmpty) if (s[0] === candidate) s.shift();

@@ -75,9 +75,25 @@ export class Runtime {
       this.heap.isImmortal(this.False);
   }
 
-  /** Allocate a runtime-owned object: static (initStatic) when the configuration says so. */
-  private allocStatic(layout: number, payloadBytes?: number): Ref {
-    return this.immortality.statics ? this.heap.allocateStatic(layout, payloadBytes) : this.heap.allocate(layout, payloadBytes);
+  /**
+   * Allocate a runtime-owned object: static (initStatic) when the configuration says so, else an
+   * ordinary mortal object marked as runtime-owned (see {@link markRuntimeOwned}).
+   */
+  allocStatic(layout: number, payloadBytes?: number): Ref {
+    if (this.immortality.statics) return this.heap.allocateStatic(layout, payloadBytes);
+    const o = this.heap.allocate(layout, payloadBytes);
+    this.markRuntimeOwned(o);
+    return o;
+  }
+
+  /**
+   * Mark a mortal object as owned by the runtime for the whole run (None, builtin types and
+   * functions when statics are not made static): its block carries the allocator's static flag,
+   * so finalization reports it — and what it references — as the runtime's, not as leaked. Its
+   * refcount stays an ordinary one, so refcount errors on it are still caught.
+   */
+  markRuntimeOwned(o: Ref): void {
+    this.heap.allocator.setStatic(o - this.heap.handleOffset(o), true);
   }
 
   private createStatics(): void {

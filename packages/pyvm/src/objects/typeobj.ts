@@ -82,9 +82,11 @@ function typeTuple(rt: Runtime, types: PyType[]): Ref {
 export function materializeType(rt: Runtime, type: PyType, isStatic: boolean): Ref {
   const heap = rt.heap;
   const payload = isStatic ? STATIC_TYPE_PAYLOAD : HEAP_TYPE_PAYLOAD;
-  const o = isStatic && rt.immortality.statics ? heap.allocateStatic(rt.L.type, payload) : heap.allocate(rt.L.type, payload);
+  // The MRO first: when none exists (MroError) nothing has been allocated yet.
+  const mro = computeMro(type);
+  const o = isStatic ? rt.allocStatic(rt.L.type, payload) : heap.allocate(rt.L.type, payload);
   type.ref = o;
-  type.mro = computeMro(type);
+  type.mro = mro;
   heap.mem.setI32(o + TP_SIDE, rt.side.add(type));
   type.dict = dictNew(rt.host);
   heap.mem.setI32(o + TP_DICT, type.dict);

@@ -114,6 +114,8 @@ export interface BuiltinTypes {
   reversed: PyType;
   list_reverseiterator: PyType;
   str_ascii_iterator: PyType;
+  /** A class's read-only namespace view (`C.__dict__`). */
+  mappingproxy: PyType;
   set_iterator: PyType;
   dict_keyiterator: PyType;
   dict_valueiterator: PyType;
@@ -131,6 +133,8 @@ export interface BuiltinTypes {
   dict_items: PyType;
   /** sys.stdout and sys.stderr's type. */
   TextIOWrapper: PyType;
+  /** Traceback objects (`e.__traceback__`, `sys.exc_info()[2]`): views of an exception's entries. */
+  traceback: PyType;
   /** Exception types by name (BaseException … UserWarning). */
   exc: Record<string, PyType>;
 }
@@ -191,6 +195,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     reversed: make("reversed", L.iter, [object], false),
     list_reverseiterator: make("list_reverseiterator", L.iter, [object], false),
     str_ascii_iterator: make("str_ascii_iterator", L.seqiter, [object], false),
+    mappingproxy: make("mappingproxy", L.iter, [object], false),
     set_iterator: make("set_iterator", L.iter, [object], false),
     dict_keyiterator: make("dict_keyiterator", L.iter, [object], false),
     dict_valueiterator: make("dict_valueiterator", L.iter, [object], false),
@@ -207,6 +212,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     dict_values: make("dict_values", L.iter, [object], false),
     dict_items: make("dict_items", L.iter, [object], false),
     TextIOWrapper: make("TextIOWrapper", L.instance, [object], false),
+    traceback: make("traceback", L.iter, [object], false),
     exc: {},
   };
   aux(T.ellipsis, rt.Ellipsis);

@@ -183,8 +183,14 @@ export function makeFrame(vm: VM, f: Ref, args: Int32Array, base: number, nargs:
     } else {
       vm.releaseFrame(frame);
       const posOnly = co.localsPlusNames.slice(0, co.posOnlyArgCount);
-      if (posOnly.includes(key)) {
-        vm.raise("TypeError", `${qualname()}() got some positional-only arguments passed as keyword arguments: '${key}'`);
+      // CPython names every positional-only parameter passed by keyword, if any was.
+      const given: string[] = [];
+      for (let k = 0; k < nkw; k++) {
+        const name = rt.strValue(tupleItem(heap, kwnames, k));
+        if (posOnly.includes(name)) given.push(name);
+      }
+      if (given.length > 0) {
+        vm.raise("TypeError", `${qualname()}() got some positional-only arguments passed as keyword arguments: '${given.join(", ")}'`);
       }
       vm.raise("TypeError", `${qualname()}() got an unexpected keyword argument '${key}'`);
     }

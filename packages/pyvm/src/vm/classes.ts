@@ -17,8 +17,8 @@ import {
   builtinSubclassSlot, isBuiltinSubclassInstance, newSubclassInstance, setBuiltinSubclassSlot, subclassableBases,
 } from "./builtin-subclass.js";
 import { evalFrame } from "./eval.js";
-import { setExcField } from "./exceptions.js";
-import { codeAttr, functionAnnotations, wrapperAttr } from "./special-attrs.js";
+import { setExcField, tracebackAttr, tracebackObject } from "./exceptions.js";
+import { codeAttr, functionAnnotations, newMappingProxy, wrapperAttr } from "./special-attrs.js";
 import { Frame } from "./frame.js";
 import { materialize } from "./containers.js";
 import type { VM } from "./vm.js";
@@ -98,8 +98,9 @@ export function callType(vm: VM, t: PyType, args: Int32Array, base: number, narg
       for (let i = 0; i < buf.length - 1; i++) buf[i + 1] = args[base + i];
       const r = callVector(vm, init, buf, 0, nargs + 1, kwnames);
       if (r !== rt.None) {
+        const rname = typeOf(rt, r).name; // read before the result may be freed
         heap.decref(r);
-        vm.raise("TypeError", `__init__() should return None, not '${typeOf(rt, r).name}'`);
+        vm.raise("TypeError", `__init__() should return None, not '${rname}'`);
       }
     } else if ((nargs > 0 || kwnames !== 0) && !customNew && init === vm.objectInit) {
       vm.raise("TypeError", `${t.name}() takes no arguments`);
@@ -434,7 +435,7 @@ export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
         case "args": return ref(EXC.args);
         case "__cause__": return ref(EXC.cause);
         case "__context__": return ref(EXC.context);
-        case "__traceback__": return rt.none();
+        case "__traceback__": return tracebackObject(vm, o);
         case "__suppress_context__": return rt.bool(mem.i32[(o + EXC.suppressContext) >> 2] !== 0);
         case "value":
           if (t.isSubtypeOf(vm.T.exc.StopIteration)) return ref(EXC.value);
@@ -500,6 +501,9 @@ export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
       break;
     case L.super:
       return superGetAttr(vm, o, name);
+    case L.iter:
+      if (t === vm.T.traceback) return tracebackAttr(vm, o, name);
+      break;
     case L.generator:
       if (name === "__name__" || name === "__qualname__") return rt.newStr(vm.generatorName(o, name === "__qualname__"));
       break;
@@ -640,7 +644,7 @@ export function typeSpecialAttr(vm: VM, t: PyType, name: string): Ref {
     case "__base__":
       return rt.newRef(t.base === null ? rt.None : t.base.ref);
     case "__dict__":
-      return vm.dictCopy(t.dict);
+      return newMappingProxy(vm, t.dict);
     case "__doc__": {
       const d = dictGetStr(vm, t.dict, vm.name("__doc__"));
       return rt.newRef(d === 0 ? rt.None : d);

@@ -85,6 +85,8 @@ export interface CodeObject {
   readonly lines: Int32Array;
   readonly columns: Int32Array;
   readonly endColumns: Int32Array;
+  /** Per instruction: the last source line its expression spans (-1 without a location). */
+  readonly endLines?: Int32Array;
   /** Source text, kept for traceback lines (shared by all code objects of one file). */
   readonly source: string;
 }

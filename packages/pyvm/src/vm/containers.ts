@@ -16,6 +16,7 @@ import { typeOf } from "../objects/typeobj.js";
 import { formatFloat, formatInt, formatStr, formatBool } from "../format/format-spec.js";
 import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { lookupType } from "./attr.js";
+import { isBuiltinSubclassInstance, overridesAny } from "./builtin-subclass.js";
 import { callFunction } from "./call.js";
 import { resumeGenerator } from "./eval.js";
 import { isInt, isStr, repr, richCompareBool, str } from "./ops.js";
@@ -350,7 +351,25 @@ function assignListSlice(vm: VM, l: Ref, key: Ref, value: Ref): void {
   const heap = vm.heap;
   const n = heap.mem.i32[(l + SEQ_SIZE) >> 2];
   const b = sliceOf(vm, key, n);
-  const newItems = value === 0 ? [] : materialize(vm, value === l ? listCopyRef(vm, l) : value, value === l);
+  let newItems: Ref[];
+  if (value === 0) newItems = [];
+  else if (value === l) newItems = materialize(vm, listCopyRef(vm, l), true);
+  else {
+    // PySequence_Fast's message for a non-iterable right-hand side.
+    let it: Ref;
+    try {
+      it = getIter(vm, value);
+    } catch (e) {
+      if (!vm.isInstanceOfExc(e, "TypeError")) throw e;
+      vm.discardError(e);
+      vm.raise("TypeError", b.step === 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+    }
+    try {
+      newItems = materialize(vm, it);
+    } finally {
+      heap.decref(it);
+    }
+  }
   try {
     if (b.step === 1) {
       const lo = b.start;
@@ -791,7 +810,7 @@ export function unpackSequence(vm: VM, seq: Ref, n: number, s: Int32Array, at: n
     }
     return;
   }
-  const it = getIter(vm, seq);
+  const it = unpackIter(vm, seq);
   const got: Ref[] = [];
   try {
     for (let i = 0; i < n; i++) {
@@ -813,9 +832,32 @@ export function unpackSequence(vm: VM, seq: Ref, n: number, s: Int32Array, at: n
   for (let i = 0; i < n; i++) s[at + n - 1 - i] = got[i];
 }
 
+/**
+ * iter(seq) for unpacking: a non-iterable gets unpack_iterable's message ("cannot unpack
+ * non-iterable int object") instead of iter()'s.
+ */
+function unpackIter(vm: VM, seq: Ref): Ref {
+  try {
+    return getIter(vm, seq);
+  } catch (e) {
+    const t = typeOf(vm.rt, seq);
+    if (vm.isInstanceOfExc(e, "TypeError") && lookupType(vm, t, "__iter__") === 0 && lookupType(vm, t, "__getitem__") === 0) {
+      vm.discardError(e);
+      vm.raise("TypeError", `cannot unpack non-iterable ${t.name} object`);
+    }
+    throw e;
+  }
+}
+
 /** UNPACK_EX: `before` items, a list of the middle, `after` items; pushed in CPython's order. */
 export function unpackEx(vm: VM, seq: Ref, before: number, after: number, s: Int32Array, at: number): void {
-  const items = materialize(vm, seq);
+  const it = unpackIter(vm, seq);
+  let items: Ref[];
+  try {
+    items = materialize(vm, it);
+  } finally {
+    vm.heap.decref(it);
+  }
   const n = items.length;
   if (n < before + after) {
     for (const v of items) vm.heap.decref(v);
@@ -978,6 +1020,8 @@ export function formatValue(vm: VM, v: Ref, conversion: number, spec: Ref): Ref 
   }
 }
 
+const FORMAT_NAMES = ["__format__"];
+
 /** format(v, spec) as a JS string. */
 export function formatObject(vm: VM, v: Ref, spec: string): string {
   const rt = vm.rt;
@@ -991,6 +1035,10 @@ export function formatObject(vm: VM, v: Ref, spec: string): string {
       if (l === L.float) return formatFloat(rt.floatValue(v), spec);
     }
     const t = typeOf(rt, v);
+    // str, int and float format an instance of a subclass with an empty spec as str() does.
+    if (spec === "" && (l === L.str || l === L.int || l === L.float) && isBuiltinSubclassInstance(vm, v) && !overridesAny(vm, t, FORMAT_NAMES)) {
+      return str(vm, v);
+    }
     const f = lookupType(vm, t, "__format__");
     if (f !== 0 && f !== vm.objectFormat) {
       const specRef = rt.newStr(spec);

@@ -23,6 +23,7 @@ import { Frame } from "./frame.js";
 import { Intrinsic, Op } from "./opcodes.js";
 import { binaryOp, isTrue, richCompare, fastCompare, unaryOp } from "./ops.js";
 import { genFinalize } from "./generators.js";
+import { tracebackObject } from "./exceptions.js";
 import type { VM } from "./vm.js";
 
 const O = Op;
@@ -108,6 +109,10 @@ export function resumeGenerator(vm: VM, g: Ref, sent: Ref, exc: Ref, out: { done
     if (!st.started && sent !== vm.rt.None) vm.raise("TypeError", "can't send non-None value to a just-started generator");
     vm.heap.incref(sent);
     f.s[f.sp++] = sent;
+  } else {
+    // gen_send_ex2 pushes None even when throwing: the exception table's handler depths (the
+    // `yield from` loop's CLEANUP_THROW expects [receiver, value]) count that slot.
+    f.s[f.sp++] = vm.rt.none();
   }
   st.started = true;
   // The generator's own handled exception replaces the caller's while it runs.
@@ -838,8 +843,12 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             const val = s[sp - 1];
             const exit = s[sp - 4];
             const t = typeOf(rt, val).ref;
-            const tb = rt.None;
-            s[sp++] = vm.callArgs(exit, [t, val, tb]);
+            const tb = tracebackObject(vm, val);
+            try {
+              s[sp++] = vm.callArgs(exit, [t, val, tb]);
+            } finally {
+              heap.decref(tb);
+            }
             break;
           }
           case O.UNPACK_SEQUENCE: {
@@ -907,8 +916,10 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             return v;
           }
           case O.SEND: {
-            const v = s[sp - 1];
-            const receiver = s[sp - 2];
+            // The sent value is popped first: released here whatever happens, it must not be
+            // left on the stack for the unwinder too.
+            const v = s[--sp];
+            const receiver = s[sp - 1];
             const out = vm.sendOut;
             let res: Ref;
             try {
@@ -916,7 +927,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             } finally {
               heap.decref(v);
             }
-            s[sp - 1] = res;
+            s[sp++] = res;
             if (out.done) ip = oparg;
             break;
           }
@@ -947,14 +958,16 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             break;
           }
           case O.CALL_INTRINSIC_1: {
-            const v = s[sp - 1];
+            // Popped before the call: if it raises, the operand (released here) must not stay on
+            // the stack for the unwinder to release again.
+            const v = s[--sp];
             let res: Ref;
             try {
               res = intrinsic1(vm, f, oparg, v);
             } finally {
               heap.decref(v);
             }
-            s[sp - 1] = res;
+            s[sp++] = res;
             break;
           }
           default:

@@ -7,7 +7,8 @@
 import { HeapExhaustedError, TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { FormatError } from "../format/errors.js";
 import { IntArithmeticError } from "../objects/int-ops.js";
-import { EXC } from "../objects/object-layouts.js";
+import { EXC, GENITER } from "../objects/object-layouts.js";
+import { newIterator } from "./containers.js";
 import type { PyType } from "../objects/pytype.js";
 import { PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
 import { TableError } from "../objects/table-host.js";
@@ -17,18 +18,10 @@ import { callFunction } from "./call.js";
 import { PyError } from "./errors.js";
 import type { Frame } from "./frame.js";
 import { repr, str } from "./ops.js";
+import { formatExceptionChain, type TracebackEntry } from "./traceback.js";
 import type { VM } from "./vm.js";
 
-/** One traceback entry: where an exception passed through a frame. */
-export interface TracebackEntry {
-  filename: string;
-  name: string;
-  lineno: number;
-  /** Columns of the failing expression (−1 when unknown), for the caret line. */
-  col: number;
-  endCol: number;
-  source: string;
-}
+export type { TracebackEntry };
 
 /** Is `o` an exception instance (any object of the exception layout)? */
 export function isExceptionInstance(vm: VM, o: Ref): boolean {
@@ -193,6 +186,8 @@ export function toPyError(vm: VM, err: unknown): PyError {
   if (err instanceof IntArithmeticError) return mk(vm.T.exc[err.pyType], err.message);
   if (err instanceof RandomError) return mk(vm.T.exc[err.pyType], err.message);
   const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  // PYVM_DEBUG_INTERNAL=1 shows where an internal error came from.
+  if (process.env.PYVM_DEBUG_INTERNAL) process.stderr.write(`${err instanceof Error ? err.stack : msg}\n`);
   return mk(vm.T.exc.SystemError, `pyvm internal error: ${msg}`);
 }
 
@@ -208,6 +203,7 @@ export function addTraceback(vm: VM, exc: Ref, f: Frame): void {
     filename: co.filename,
     name: co.name,
     lineno: f.lineno,
+    endLineno: co.endLines?.[f.lasti] ?? -1,
     col: co.columns[f.lasti] ?? -1,
     endCol: co.endColumns[f.lasti] ?? -1,
     source: co.source,
@@ -220,44 +216,59 @@ export function tracebackOf(vm: VM, exc: Ref): TracebackEntry[] {
   return id === 0 ? [] : [...(vm.rt.side.get(id) as TracebackEntry[])].reverse();
 }
 
+/** The JS side of a traceback object: entry `index` (outermost first) of an exception's traceback. */
+class TracebackState {
+  constructor(
+    private readonly vm: VM,
+    public exc: Ref,
+    readonly index: number,
+  ) {
+    vm.heap.incref(exc);
+  }
+  next(): Ref {
+    return 0;
+  }
+  traverse(visit: (c: Ref) => void): void {
+    if (this.exc !== 0) visit(this.exc);
+  }
+  clear(): void {
+    const e = this.exc;
+    this.exc = 0;
+    if (e !== 0) this.vm.heap.decref(e);
+  }
+}
+
+/**
+ * A traceback object for entry `index` of `exc`'s traceback (a new reference), or None when the
+ * exception has no such entry. pyvm keeps tracebacks as records outside the heap; each access
+ * makes a fresh view (so `e.__traceback__ is e.__traceback__` is false, unlike CPython).
+ */
+export function tracebackObject(vm: VM, exc: Ref, index = 0): Ref {
+  if (index >= tracebackOf(vm, exc).length) return vm.rt.none();
+  return newIterator(vm, new TracebackState(vm, exc, index), vm.T.traceback);
+}
+
+/** tb_lineno, tb_next, tb_lasti and tb_frame (None: pyvm has no frame objects) of a traceback object; 0 otherwise. */
+export function tracebackAttr(vm: VM, tb: Ref, name: string): Ref {
+  const st = vm.rt.side.get(vm.heap.mem.i32[(tb + GENITER.side) >> 2]) as TracebackState;
+  if (st.exc === 0) return 0;
+  const entry = tracebackOf(vm, st.exc)[st.index];
+  switch (name) {
+    case "tb_lineno":
+      return vm.rt.newInt(entry.lineno);
+    case "tb_lasti":
+      return vm.rt.newInt(-1);
+    case "tb_next":
+      return tracebackObject(vm, st.exc, st.index + 1);
+    case "tb_frame":
+      return vm.rt.none();
+  }
+  return 0;
+}
+
 /** The report CPython prints for an uncaught exception (chained causes and contexts included). */
-export function formatException(vm: VM, exc: Ref, seen = new Set<Ref>()): string {
-  seen.add(exc);
-  let out = "";
-  const cause = vm.heap.mem.i32[(exc + EXC.cause) >> 2];
-  const context = vm.heap.mem.i32[(exc + EXC.context) >> 2];
-  const suppress = vm.heap.mem.i32[(exc + EXC.suppressContext) >> 2] !== 0;
-  if (cause !== 0 && !seen.has(cause)) {
-    out += formatException(vm, cause, seen) + "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (context !== 0 && !suppress && !seen.has(context)) {
-    out += formatException(vm, context, seen) + "\nDuring handling of the above exception, another exception occurred:\n\n";
-  }
-  const entries = tracebackOf(vm, exc);
-  if (entries.length > 0) {
-    out += "Traceback (most recent call last):\n";
-    for (const e of entries) {
-      out += `  File "${e.filename}", line ${e.lineno}, in ${e.name}\n`;
-      const line = e.source.split("\n")[e.lineno - 1];
-      if (line !== undefined && line.trim() !== "") {
-        const stripped = line.trimStart();
-        const indent = line.length - stripped.length;
-        out += `    ${stripped.trimEnd()}\n`;
-        if (e.col >= indent && e.endCol > e.col && (e.endCol - e.col) < stripped.trimEnd().length) {
-          out += `    ${" ".repeat(e.col - indent)}${"^".repeat(e.endCol - e.col)}\n`;
-        }
-      }
-    }
-  }
-  const t = typeOf(vm.rt, exc);
-  const name = t.module === "builtins" || t.module === "__main__" ? t.qualname : `${t.module}.${t.qualname}`;
-  let msg: string;
-  try {
-    msg = vm.heap.mem.i32[(exc + TYPE_AUX) >> 2] !== 0 && t.heapType ? str(vm, exc) : exceptionMessage(vm, exc);
-  } catch {
-    msg = "<exception str() failed>";
-  }
-  out += msg === "" ? `${name}\n` : `${name}: ${msg}\n`;
-  return out;
+export function formatException(vm: VM, exc: Ref): string {
+  return formatExceptionChain(vm, exc, (e) => tracebackOf(vm, e), (e) => exceptionMessage(vm, e));
 }
 
 /** An args tuple of one item for an exception (new reference; item borrowed). */

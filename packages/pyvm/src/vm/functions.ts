@@ -7,7 +7,7 @@ import type { Ref } from "@immortal/heap";
 import { dictGetStr } from "../objects/dict.js";
 import { CODE, FN } from "../objects/object-layouts.js";
 import { PTR, TUPLE_ITEMS } from "../objects/seq-layout.js";
-import { frozensetNew } from "../objects/set.js";
+import { frozensetNew, setIterNew, setIterNext } from "../objects/set.js";
 import type { CodeObject, Constant } from "./code.js";
 import type { LoadedCode } from "./frame.js";
 import type { VM } from "./vm.js";
@@ -38,10 +38,21 @@ function constantObject(vm: VM, c: Constant): Ref {
     }
     case "frozenset": {
       const items = c.items.map((item) => constantObject(vm, item));
+      let first: Ref;
       try {
-        return frozensetNew(vm, items);
+        first = frozensetNew(vm, items);
       } finally {
         for (const o of items) vm.heap.decref(o);
+      }
+      // CPython's compiler (merge_consts_recursive) rebuilds a frozenset constant from its own
+      // iteration order; colliding items can end up in swapped slots, so do the same.
+      try {
+        const it = setIterNew(vm, first);
+        const ordered: Ref[] = [];
+        for (let k = setIterNext(vm, it); k !== 0; k = setIterNext(vm, it)) ordered.push(k);
+        return frozensetNew(vm, ordered);
+      } finally {
+        vm.heap.decref(first);
       }
     }
     case "code":

@@ -5,8 +5,8 @@
  * any other way.
  */
 import type { Ref } from "@immortal/heap";
-import { dictGetStr, dictIterNew, dictIterNext, dictSetItem } from "../objects/dict.js";
-import { getAttrOrZero } from "./attr.js";
+import { dictDelItem, dictGetStr, dictIterNew, dictIterNext, dictSetItem } from "../objects/dict.js";
+import { getAttrOrZero, setAttr } from "./attr.js";
 import { materialize } from "./containers.js";
 import type { VM } from "./vm.js";
 
@@ -42,10 +42,16 @@ export function importName(vm: VM, name: string, _globals: Ref, _fromlist: Ref, 
     init(vm, m, vm.moduleDict(m));
     return m;
   }
-  if (name.includes(".")) vm.raise("ModuleNotFoundError", `No module named '${name}'`);
+  if (name.includes(".")) raiseImportError(vm, "ModuleNotFoundError", `No module named '${name}'`, name);
   const file = vm.config.readModule(name);
-  if (file === null) vm.raise("ModuleNotFoundError", `No module named '${name}'`);
-  return executeModuleSource(vm, name, file.source, file.path);
+  if (file === null) raiseImportError(vm, "ModuleNotFoundError", `No module named '${name}'`, name);
+  try {
+    return executeModuleSource(vm, name, file.source, file.path);
+  } catch (e) {
+    // A module whose code raised is not left in sys.modules (remove_module in import.c).
+    if (dictGetStr(vm, vm.modules, key) !== 0) dictDelItem(vm, vm.modules, key);
+    throw e;
+  }
 }
 
 /** IMPORT_FROM: `from module import name` (new reference). */
@@ -53,7 +59,26 @@ export function importFrom(vm: VM, module: Ref, name: string): Ref {
   const v = getAttrOrZero(vm, module, name);
   if (v !== 0) return v;
   const modName = vm.moduleName(module);
-  vm.raise("ImportError", `cannot import name '${name}' from '${modName}' (unknown location)`);
+  // CPython names the module's file when it has one.
+  const file = getAttrOrZero(vm, module, "__file__");
+  let where = "unknown location";
+  if (file !== 0) {
+    if (vm.heap.mem.i32[(file + 8) >> 2] === vm.rt.L.str) where = vm.rt.strValue(file);
+    vm.heap.decref(file);
+  }
+  raiseImportError(vm, "ImportError", `cannot import name '${name}' from '${modName}' (${where})`, modName);
+}
+
+/** Raise ImportError or ModuleNotFoundError with its `name` attribute set, as CPython does. */
+function raiseImportError(vm: VM, type: "ImportError" | "ModuleNotFoundError", message: string, name: string): never {
+  const exc = vm.newException(vm.T.exc[type], message);
+  const n = vm.rt.newStr(name);
+  try {
+    setAttr(vm, exc, "name", n);
+  } finally {
+    vm.heap.decref(n);
+  }
+  throw vm.errorFromException(exc);
 }
 
 /** `from module import *`: public names (or __all__) into `target`. */

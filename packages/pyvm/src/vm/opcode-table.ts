@@ -19,7 +19,7 @@ export const NONLINEAR_EFFECTS: Readonly<Record<string, { text: string; f: (opar
   "LOAD_GLOBAL.pushes": { text: "1 + (oparg & 1)", f: (o) => 1 + (o & 1) },
   "LOAD_ATTR.pushes": { text: "1 + (oparg & 1)", f: (o) => 1 + (o & 1) },
   "LOAD_SUPER_ATTR.pushes": { text: "1 + (oparg & 1)", f: (o) => 1 + (o & 1) },
-  "FORMAT_VALUE.pops": { text: "oparg & 4 ? 2 : 1", f: (o) => ((o & 4) !== 0 ? 2 : 1) },
+  "FORMAT_VALUE.pops": { text: "(oparg & 4 ? 2 : 1)", f: (o) => ((o & 4) !== 0 ? 2 : 1) },
   "CALL_FUNCTION_EX.pops": { text: "3 + (oparg & 1)", f: (o) => 3 + (o & 1) },
   "MAKE_FUNCTION.pops": { text: "1 + popcount(oparg & 15)", f: (o) => 1 + popcount(o & 15) },
   "UNPACK_EX.pushes": { text: "(oparg & 0xff) + (oparg >> 8) + 1", f: (o) => (o & 0xff) + (o >> 8) + 1 },

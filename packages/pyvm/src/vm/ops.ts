@@ -5,6 +5,7 @@
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { floatRepr } from "../format/float-repr.js";
+import { pyPow } from "../random/pymath.js";
 import { strRepr } from "../format/str-repr.js";
 import { floatFloorDiv, floatMod } from "../format/round.js";
 import { hashBigInt, hashFloat, hashHigh, hashPointer, hashTuple, siphash13 } from "../objects/hash.js";
@@ -176,6 +177,10 @@ export function isTrue(vm: VM, o: Ref): boolean {
     case L.set:
     case L.frozenset:
       return setLen(vm, o) !== 0;
+    case L.range: {
+      const n = rt.intValue(vm.heap.mem.i32[(o + RANGE.length) >> 2]);
+      return n !== 0 && n !== 0n;
+    }
   }
   const t = typeOf(rt, o);
   const b = lookupSpecial(vm, t, "__bool__");
@@ -245,7 +250,7 @@ function builtinRepr(vm: VM, o: Ref, lay: number, plain: boolean): string | null
   const heap = vm.heap;
   const mem = heap.mem;
   if (plain && (lay === L.list || lay === L.tuple || lay === L.dict || lay === L.set || lay === L.frozenset)) {
-    if (reprActive.has(o)) return lay === L.list ? "[...]" : lay === L.dict ? "{...}" : `${typeOf(rt, o).name}(...)`;
+    if (reprActive.has(o)) return lay === L.list ? "[...]" : lay === L.dict ? "{...}" : lay === L.tuple ? "(...)" : `${typeOf(rt, o).name}(...)`;
     reprActive.add(o);
     try {
       if (lay === L.list || lay === L.tuple) {
@@ -547,7 +552,8 @@ function floatPow(vm: VM, x: number, y: number): number {
     vm.raise("ValueError", "negative number cannot be raised to a fractional power");
   }
   if (x === 1) return 1;
-  const r = x ** y;
+  // float_pow's remaining special cases and glibc's pow bit for bit (JS's ** is not glibc's).
+  const r = pyPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) vm.raise("OverflowError", "(34, 'Numerical result out of range')");
   return r;
 }
@@ -622,7 +628,7 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
     if (r !== rt.NotImplemented) return r;
     vm.heap.decref(r);
   }
-  if (seqA || seqB) return sequenceFallback(vm, op, base, a, b, tb.name, ta.name);
+  if (seqA || seqB) return sequenceFallback(vm, op, base, a, b, ta.name, tb.name);
   const sym = BIN_SYMBOLS[base] + (op !== base ? "=" : "");
   if (base === BinaryOp.POWER && op === base) {
     vm.raise("TypeError", `unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
@@ -630,12 +636,30 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
   vm.raise("TypeError", `unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
 }
 
-/** Is `o` a str, list or tuple operand of `+` or `*` (whose sequence slots CPython uses)? */
+/**
+ * Is `o` a str, list or tuple operand of `+` or `*` whose type keeps the builtin dunders (so only
+ * the sequence slots stand behind them)? A subclass defining its own `__add__` & co. is not.
+ */
 function isSequenceOperand(vm: VM, o: Ref, base: number): boolean {
   if (base !== BinaryOp.ADD && base !== BinaryOp.MULTIPLY) return false;
   const L = vm.rt.L;
   const l = layoutOf(vm, o);
-  return l === L.str || l === L.list || l === L.tuple;
+  return (l === L.str || l === L.list || l === L.tuple) && actsExact(vm, o, BIN_DUNDERS[base]);
+}
+
+/** str, list or tuple `a` concatenated with `b` of the same layout (an exact builtin result). */
+function concatSameLayout(vm: VM, a: Ref, b: Ref): Ref {
+  const rt = vm.rt;
+  const L = rt.L;
+  const l = layoutOf(vm, a);
+  if (l === L.str) return rt.newStr(rt.strValue(a) + rt.strValue(b));
+  const heap = vm.heap;
+  const items: Ref[] = [];
+  for (const o of [a, b]) {
+    const n = seqSize(heap, o);
+    for (let i = 0; i < n; i++) items.push(l === L.list ? listItem(heap, o, i) : tupleItem(heap, o, i));
+  }
+  return l === L.list ? vm.list(items) : vm.tuple(items);
 }
 
 /**
@@ -644,7 +668,7 @@ function isSequenceOperand(vm: VM, o: Ref, base: number): boolean {
  * sq_repeat with a count from `__index__`. Operand pairs of builtin types were handled by
  * builtinBinary before; this covers the rest. A new reference.
  */
-function sequenceFallback(vm: VM, op: number, base: number, a: Ref, b: Ref, bName: string, aName: string): Ref {
+function sequenceFallback(vm: VM, op: number, base: number, a: Ref, b: Ref, aName: string, bName: string): Ref {
   const rt = vm.rt;
   const L = rt.L;
   const seqName = (o: Ref) => {
@@ -653,6 +677,8 @@ function sequenceFallback(vm: VM, op: number, base: number, a: Ref, b: Ref, bNam
   };
   if (base === BinaryOp.ADD) {
     const seq = seqName(a);
+    // sq_concat accepts any instance of the same builtin sequence (a subclass instance included).
+    if (seq !== null && layoutOf(vm, a) === layoutOf(vm, b)) return concatSameLayout(vm, a, b);
     if (seq !== null) vm.raise("TypeError", `can only concatenate ${seq} (not "${bName}") to ${seq}`);
     vm.raise("TypeError", `unsupported operand type(s) for +${op !== base ? "=" : ""}: '${aName}' and '${bName}'`);
   }

@@ -103,14 +103,31 @@ function percent(vm: VM, fmt: Ref, args: Ref): Ref {
   const heap = vm.heap;
   const lay = heap.mem.i32[(args + 8) >> 2];
   const plainTuple = lay === L.tuple && heap.mem.i32[(args + TYPE_AUX) >> 2] === 0;
+  const fetched: Ref[] = [];
   const spec = plainTuple
     ? { kind: "tuple" as const, items: Array.from({ length: heap.mem.i32[(args + SEQ_SIZE) >> 2] }, (_, i) => tupleItem(heap, args, i)) }
     : {
         kind: "single" as const,
         value: args,
-        getItem: lay === L.dict ? (key: string) => vm.getItemOrZero(args, rt.newStr(key)) : undefined,
+        getItem: lay === L.dict
+          ? (key: string) => {
+              const k = rt.newStr(key);
+              try {
+                const v = vm.getItemOrZero(args, k);
+                if (v !== 0) fetched.push(v);
+                return v;
+              } finally {
+                heap.decref(k);
+              }
+            }
+          : undefined,
       };
-  return rt.newStr(vm.formatErrors(() => percentFormat(rt.strValue(fmt), spec as never, percentOps(vm))));
+  try {
+    return rt.newStr(vm.formatErrors(() => percentFormat(rt.strValue(fmt), spec as never, percentOps(vm))));
+  } finally {
+    // The values looked up by %(key)s are new references, used only while formatting.
+    for (const v of fetched) heap.decref(v);
+  }
 }
 
 /** BINARY_OP for builtin container and string operands, or 0. */

@@ -1,7 +1,8 @@
 /**
  * Attributes of builtin objects that CPython exposes through getset descriptors and member
  * tables rather than dicts: a function's `__annotations__`, a code object's `co_*` fields, the
- * wrapped function of classmethod/staticmethod. classes.ts's specialAttr dispatches here.
+ * wrapped function of classmethod/staticmethod, a class's `__dict__` mappingproxy. classes.ts's
+ * specialAttr and typeSpecialAttr dispatch here.
  */
 import type { Ref } from "@immortal/heap";
 import { dictNew, dictSetItem } from "../objects/dict.js";
@@ -9,6 +10,8 @@ import { FN, WRAPPER } from "../objects/object-layouts.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { setExcField } from "./exceptions.js";
 import { LocalKind } from "./code.js";
+import { newIterator } from "./containers.js";
+import { DictViewState } from "./dict-views.js";
 import { loadedCode } from "./functions.js";
 import type { VM } from "./vm.js";
 
@@ -79,4 +82,13 @@ export function codeAttr(vm: VM, code: Ref, name: string): Ref {
 export function wrapperAttr(vm: VM, w: Ref, name: string): Ref {
   if (name === "__func__" || name === "__wrapped__") return vm.rt.newRef(vm.heap.mem.i32[(w + WRAPPER.func) >> 2]);
   return 0;
+}
+
+/**
+ * A mappingproxy over `d` (a new reference): `C.__dict__`, a read-only view of the class's
+ * namespace. It is a view object holding the dict (as dict_keys does); its methods are in
+ * builtins/core-methods.ts.
+ */
+export function newMappingProxy(vm: VM, d: Ref): Ref {
+  return newIterator(vm, new DictViewState(vm, d, "items"), vm.T.mappingproxy);
 }

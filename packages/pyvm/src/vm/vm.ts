@@ -22,7 +22,7 @@ import { callFunction, callVector } from "./call.js";
 import {
   callType as callTypeImpl, setSlotAttr as setSlotAttrImpl, specialAttr as specialAttrImpl, superLookup, superTarget, typeSpecialAttr as typeSpecialAttrImpl, type Constructor,
 } from "./classes.js";
-import { dictMergeInto, getItem, materialize, newIterator } from "./containers.js";
+import { dictMergeInto, getItem, iterNext, materialize, newIterator } from "./containers.js";
 import { DictViewState } from "./dict-views.js";
 import { sortRefs } from "../builtins/functions.js";
 import { PyError, StepBudgetExceeded } from "./errors.js";
@@ -422,6 +422,14 @@ export class VM implements TableHost {
     out.done = false;
     try {
       if (v === rt.None) {
+        const lay = this.heap.mem.i32[(receiver + TYPE_WORD) >> 2];
+        if (lay === rt.L.seqiter || lay === rt.L.rangeiter || lay === rt.L.iter) {
+          // The builtin iterators (whose StopIteration carries no value).
+          const r = iterNext(this, receiver);
+          if (r !== 0) return r;
+          out.done = true;
+          return rt.none();
+        }
         const t = typeOf(rt, receiver);
         const next = lookupType(this, t, "__next__");
         if (next === 0) this.raise("TypeError", `'${t.name}' object is not an iterator`);

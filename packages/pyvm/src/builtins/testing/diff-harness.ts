@@ -62,8 +62,8 @@ interface Group {
 /**
  * A file's worth of differential cases: add groups of expressions or programs, then call
  * {@link DiffSuite.register} once at the top level of the test file. All programs go to CPython in
- * one batch before the tests run; each group runs in one pyvm interpreter (a fresh `__main__` per
- * program) and checks for leaks when it is finalized.
+ * one batch before the tests run; each group runs in one pyvm interpreter with nothing immortal (a
+ * fresh `__main__` per program) and checks for leaks when it is finalized.
  */
 export class DiffSuite {
   private readonly groups: Group[] = [];
@@ -100,7 +100,14 @@ export class DiffSuite {
         let out = "";
         let interp: Interpreter | null = null;
         const vm = () => {
-          interp ??= new Interpreter({ strategy: new BaselineStrategy(), stdout: (s) => (out += s), stderr: (s) => (out += s), checked: true });
+          // Nothing immortal: every reference a method forgets to release shows up as a leak.
+          interp ??= new Interpreter({
+            strategy: new BaselineStrategy(),
+            stdout: (s) => (out += s),
+            stderr: (s) => (out += s),
+            checked: true,
+            immortality: { statics: false, internedStrings: false },
+          });
           return interp;
         };
         g.programs.forEach((program, i) => {

@@ -8,10 +8,25 @@ import io
 import json
 import sys
 
-# This script's frames (its module, run(), and exec's C call) sit below each program's module
-# frame; the recursion limit is raised by their number so that a runaway recursion stops at the
-# depth a script run reaches (checked against `python3 path` for a self-recursive function).
-EXTRA_DEPTH = 4
+# A script run's module frame can call 999 nested Python functions before RecursionError (the
+# default limit, 1000, counts the module frame). This script's own frames sit below each
+# program's, and the interpreter's recursion bookkeeping drifts a little across reported
+# exceptions, so before each program the limit is calibrated: a probe run like a program must
+# reach exactly that depth.
+PROBE = compile("def f(n):\n    global depth\n    depth = n\n    f(n + 1)\ntry:\n    f(1)\nexcept RecursionError:\n    pass\n", "<probe>", "exec")
+
+
+def calibrated_limit():
+    limit = 1000
+    for _ in range(5):
+        sys.setrecursionlimit(limit)
+        ns = {}
+        exec(PROBE, ns)
+        # The probe runs one frame deeper (inside this function) than a program will.
+        if ns["depth"] == 998:
+            return limit
+        limit += 998 - ns["depth"]
+    return limit
 
 
 def clear_module_dict(d):
@@ -27,9 +42,9 @@ def run(path):
     saved = sys.stdout, sys.stderr
     status = 0
     ns = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
-    sys.stdout, sys.stderr = out, err
     limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(1000 + EXTRA_DEPTH)
+    sys.setrecursionlimit(calibrated_limit())
+    sys.stdout, sys.stderr = out, err
     try:
         code = compile(src, path, "exec")
         exec(code, ns)
