@@ -5,7 +5,10 @@
 import { TYPE_AUX, type Ref } from "@immortal/heap";
 import { hashPointer } from "../objects/hash.js";
 import { EXC, PROPERTY } from "../objects/object-layouts.js";
-import { bindDescriptor, genericDelAttr, genericGetAttr, genericSetAttr, lookupType, propertyError } from "../vm/attr.js";
+import {
+  bindDescriptor, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOrZero, lookupType, propertyError, setAttr,
+} from "../vm/attr.js";
+import { listAppendSteal } from "../vm/containers.js";
 import { callFunction } from "../vm/call.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { typeOf } from "../objects/typeobj.js";
@@ -171,6 +174,31 @@ export function defineObjectMethods(vm: VM): void {
     return rt.newStr(`${t.name}(${inner})`);
   });
   defMethod(vm, E, "with_traceback", (_vm, args, base) => rt.newRef(args[base]));
+  defMethod(vm, E, "add_note", (_vm, args, base, nargs, kw) => {
+    checkMethodArgs(vm, "add_note", nargs, 1, 1, kw);
+    const self = args[base];
+    const note = args[base + 1];
+    if (!isStr(vm, note)) vm.raise("TypeError", `note must be a str, not '${typeOf(rt, note).name}'`);
+    // Like CPython, the notes are the instance attribute __notes__ (a list made on first use).
+    let notes = getAttrOrZero(vm, self, "__notes__");
+    if (notes === 0) {
+      notes = rt.newList(0);
+      try {
+        setAttr(vm, self, "__notes__", notes);
+      } catch (e) {
+        heap.decref(notes);
+        throw e;
+      }
+    }
+    try {
+      if (heap.mem.i32[(notes + 8) >> 2] !== rt.L.list) vm.raise("TypeError", "Cannot add note: __notes__ is not a list");
+      heap.incref(note);
+      listAppendSteal(vm, notes, note);
+    } finally {
+      heap.decref(notes);
+    }
+    return rt.none();
+  });
 
   // generators (the protocol itself is in vm/generators.ts)
   const G = T.generator;

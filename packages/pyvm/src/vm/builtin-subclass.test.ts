@@ -210,4 +210,66 @@ new ProgramSuite("builtin-subclasses")
     print("end")
     `,
   )
+  .add(
+    "mixed",
+    `
+    from operator import itemgetter
+    class Pair(tuple):
+        __slots__ = ()
+        def __new__(cls, a, b):
+            return tuple.__new__(cls, (a, b))
+        first = property(itemgetter(0))
+        def __repr__(self):
+            return f"Pair{tuple.__repr__(self)}"
+    p = Pair(1, 2)
+    print(p, p.first, p[1], hash(p) == hash((1, 2)), p == (1, 2), sorted([Pair(2, 1), Pair(1, 5)]))
+    try:
+        p.z = 1
+    except AttributeError as e:
+        print(e)
+    class Path(str):
+        def __truediv__(self, other):
+            return Path(self + "/" + other)
+        def __getattr__(self, name):
+            return "missing:" + name
+    pth = Path("a") / "b" / "c"
+    print(pth, type(pth).__name__, pth.parts, pth.upper(), pth.split("/"))
+    class Ctr(dict):
+        def __init__(self, it=()):
+            super().__init__()
+            for x in it:
+                self[x] = self.get(x, 0) + 1
+        def __repr__(self):
+            return f"Ctr({dict.__repr__(self)})"
+    print(Ctr("abca"), Ctr("abca") == {"a": 2, "b": 1, "c": 1}, {**Ctr("zz")}, dict(Ctr("q")), list(Ctr("xy")))
+    class LL(list):
+        def __init__(self, *args):
+            super().__init__(args)
+    print(LL(1, 2, 3), LL(), len(LL(5)), LL(1) + LL(2), [*LL(7, 8)], max(LL(3, 9, 1)))
+    a, b = LL(1, 2)
+    print(a, b, {**{"k": LL(1)}}, str(LL(1)), f"{LL(2)!r}", "%s" % (LL(3),))
+    class I2(int):
+        pass
+    print(range(I2(3)), [0, 1, 2][I2(1)], "ab" * I2(2), I2(2) * "cd", {I2(1): "x"}[1], I2(7) % 3, round(I2(5)), I2(10) >> 1, f"{I2(42):x}", str(I2(9)), repr(I2(9)))
+    class Weird(list):
+        def __len__(self):
+            return 0
+    w = Weird([1])
+    print(bool(w), len(w), list(w), w[0])
+    class WithInit(list):
+        def __init__(self, n):
+            super().__init__(range(n))
+            self.n = n
+    wi = WithInit(3)
+    print(wi, wi.n, wi.__dict__, vars(wi))
+    class D2(dict):
+        pass
+    d2 = D2({"a": 1}, b=2)
+    d2.extra = "e"
+    print(d2, d2.extra, d2.__dict__, D2.fromkeys("ab", 0), type(D2.fromkeys("a")).__name__)
+    class S2(str):
+        pass
+    print(S2("abc").upper(), S2(5), S2(), repr(S2("q")), S2("a") in {"a"}, S2("x") + S2("y"), type(S2("x") + S2("y")).__name__)
+    `,
+  )
   .register();

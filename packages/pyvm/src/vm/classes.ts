@@ -2,6 +2,10 @@
  * Classes and instances: calling a type (builtin constructors, or __new__ then __init__ for
  * classes), the class statement (__build_class__), __slots__, super(), and the attributes
  * CPython implements as member descriptors (__class__, __dict__, __name__, exception fields…).
+ *
+ * Not supported: `__del__` (pyvm runs no finalizers for instances of classes; only suspended
+ * generators are closed when freed), and metaclasses other than `type` (a class statement with
+ * another `metaclass=` raises TypeError, as does deriving a class from `type`).
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { dictGetStr, dictItems, dictNew, dictSetItem, dictDelItem } from "../objects/dict.js";

@@ -771,7 +771,8 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             const annotations = (oparg & 4) !== 0 ? s[--sp] : 0;
             const kwdefaults = (oparg & 2) !== 0 ? s[--sp] : 0;
             const defaults = (oparg & 1) !== 0 ? s[--sp] : 0;
-            s[sp++] = vm.makeFunction(codeObj, f.globals, f.builtins, defaults, kwdefaults, closure, annotations);
+            const fn = vm.makeFunction(codeObj, f.globals, f.builtins, defaults, kwdefaults, closure, annotations);
+            s[sp++] = fn;
             break;
           }
           case O.RETURN_VALUE: {
@@ -845,7 +846,10 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             const t = typeOf(rt, val).ref;
             const tb = tracebackObject(vm, val);
             try {
-              s[sp++] = vm.callArgs(exit, [t, val, tb]);
+              // Not `s[sp++] = call()`: JS evaluates s[sp++] first, so a raising __exit__
+              // would leave a stale slot on the stack for the unwinder to release.
+              const res = vm.callArgs(exit, [t, val, tb]);
+              s[sp++] = res;
             } finally {
               heap.decref(tb);
             }
@@ -891,9 +895,11 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp] = vm.importFrom(s[sp - 1], lc.names[oparg]);
             sp++;
             break;
-          case O.LOAD_BUILD_CLASS:
-            s[sp++] = loadGlobal(vm, f, vm.name("__build_class__"), "__build_class__");
+          case O.LOAD_BUILD_CLASS: {
+            const bc = loadGlobal(vm, f, vm.name("__build_class__"), "__build_class__");
+            s[sp++] = bc;
             break;
+          }
           case O.SETUP_ANNOTATIONS:
             if (f.locals !== 0 && dictGetStr(vm, f.locals, vm.name("__annotations__")) === 0) {
               const d = dictNew(vm);

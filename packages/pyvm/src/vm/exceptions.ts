@@ -178,6 +178,8 @@ export function toPyError(vm: VM, err: unknown): PyError {
     return mk(vm.T.exc.RecursionError, "maximum recursion depth exceeded");
   }
   if (err instanceof HeapExhaustedError) return mk(vm.T.exc.MemoryError, "");
+  // An int past V8's BigInt limit (2**30 bits): CPython would run out of memory too.
+  if (err instanceof RangeError && /BigInt/.test(err.message)) return mk(vm.T.exc.MemoryError, "");
   if (err instanceof TableError) {
     if (err.pyType === "KeyError") return mk(vm.T.exc.KeyError, err.message, err.key);
     return mk(vm.T.exc[err.pyType], err.message);

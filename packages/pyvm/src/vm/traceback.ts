@@ -11,6 +11,9 @@ import { EXC } from "../objects/object-layouts.js";
 import { typeOf } from "../objects/typeobj.js";
 import { parse } from "../syntax/index.js";
 import type * as ast from "../syntax/ast.js";
+import { listItem, seqSize, tupleItem } from "../objects/seq-layout.js";
+import { getAttrOrZero } from "./attr.js";
+import { PyError } from "./errors.js";
 import { str } from "./ops.js";
 import type { VM } from "./vm.js";
 
@@ -51,9 +54,48 @@ export function formatExceptionChain(vm: VM, exc: Ref, entriesOf: (exc: Ref) => 
     }
     out += formatTraceback(entriesOf(e));
     out += exceptionLine(vm, e, message);
+    out += exceptionNotes(vm, e);
     return out;
   };
   return one(exc);
+}
+
+/** The exception's `__notes__` (add_note), one per line after the exception line. */
+function exceptionNotes(vm: VM, exc: Ref): string {
+  const rt = vm.rt;
+  let notes: Ref;
+  try {
+    notes = getAttrOrZero(vm, exc, "__notes__");
+  } catch (e) {
+    if (e instanceof PyError) vm.discardError(e);
+    return "";
+  }
+  if (notes === 0) return "";
+  let out = "";
+  try {
+    const lay = vm.heap.mem.i32[(notes + 8) >> 2];
+    if (lay !== rt.L.list && lay !== rt.L.tuple) return `${safeText(vm, () => vm.reprOf(notes), "<__notes__ repr() failed>")}\n`;
+    const n = seqSize(vm.heap, notes);
+    for (let i = 0; i < n; i++) {
+      const note = lay === rt.L.list ? listItem(vm.heap, notes, i) : tupleItem(vm.heap, notes, i);
+      out += `${safeText(vm, () => str(vm, note), "<note str() failed>")}\n`;
+    }
+  } finally {
+    vm.heap.decref(notes);
+  }
+  return out;
+}
+
+function safeText(vm: VM, f: () => string, fallback: string): string {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PyError) {
+      vm.discardError(e);
+      return fallback;
+    }
+    throw e;
+  }
 }
 
 /** "Type: message" as print_exception writes it (module-qualified outside builtins and __main__). */
