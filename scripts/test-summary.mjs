@@ -7,7 +7,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const line of text.split("\n")) {
-  const m = /^\S*:test:\s+Tests\s+(.*)$/.exec(line.trim()) ?? /^\s*Tests\s+(.*\(\d+\))\s*$/.exec(line);
+  const m = /^(?:\S*:test:\s+|\S+ test:\s+)?Tests\s+(.*\(\d+\))\s*$/.exec(line.trim());
   if (!m) continue;
   const body = m[1];
   passed += Number(/(\d+) passed/.exec(body)?.[1] ?? 0);

@@ -276,4 +276,30 @@ new ProgramSuite("exceptions")
     even(0)
     `,
   )
+  .add(
+    "notes-and-reraise",
+    `
+    try:
+        raise ValueError("v")
+    except ValueError as e:
+        e.add_note("first note")
+        e.add_note("second")
+        print(e.__notes__)
+        err = e
+    class Err(Exception):
+        def __init__(self, a, b):
+            self.a = a
+            super().__init__(a, b)
+    print(Err(1, 2), repr(Err(1, 2)), Err(1, 2).args)
+    import sys
+    def f():
+        raise err
+    try:
+        f()
+    except ValueError as e2:
+        print(e2 is err, len(e2.__notes__))
+    print(repr(Exception("a", "b")), str(Exception(("t",))), repr(BaseException()), KeyboardInterrupt.__mro__[1].__name__)
+    raise err
+    `,
+  )
   .register();

@@ -106,7 +106,8 @@ function exceptionLine(vm: VM, exc: Ref, message: (exc: Ref) => string): string 
   try {
     msg = vm.heap.mem.i32[(exc + TYPE_AUX) >> 2] !== 0 && t.heapType ? str(vm, exc) : message(exc);
   } catch (e) {
-    if (e instanceof Error && e.name === "PyError") vm.discardError(e as never);
+    if (!(e instanceof PyError)) throw e;
+    vm.discardError(e);
     return `${name}: <exception str() failed>\n`;
   }
   return msg === "" ? `${name}\n` : `${name}: ${msg}\n`;
