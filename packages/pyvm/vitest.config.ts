@@ -5,4 +5,6 @@
 import { mergeConfig } from "vitest/config";
 import base from "../../vitest.base.js";
 
-export default mergeConfig(base, { test: { pool: "forks", execArgv: ["--stack-size=7000"] } });
+// Test files run one at a time: several of them hand programs to python3 through files in shared
+// temporary folders, and run concurrently they have been seen to read each other's files.
+export default mergeConfig(base, { test: { pool: "forks", execArgv: ["--stack-size=7000"], fileParallelism: false } });

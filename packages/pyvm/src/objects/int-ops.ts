@@ -10,7 +10,7 @@ const big = (v: IntValue): bigint => (typeof v === "bigint" ? v : BigInt(v));
 /** Thrown for ZeroDivisionError / ValueError / OverflowError conditions; the caller raises the Python exception. */
 export class IntArithmeticError extends Error {
   constructor(
-    readonly pyType: "ZeroDivisionError" | "ValueError" | "OverflowError",
+    readonly pyType: "ZeroDivisionError" | "ValueError" | "OverflowError" | "MemoryError",
     message: string,
   ) {
     super(message);
@@ -81,8 +81,15 @@ export function intPow(a: IntValue, b: IntValue): IntValue {
     const r = a ** b;
     if (Number.isSafeInteger(r)) return r;
   }
+  // A result past V8's BigInt limit (2**30 bits) fails up front rather than after minutes of
+  // squaring: CPython would run out of memory on it too.
+  const ab = big(a) < 0n ? -big(a) : big(a);
+  if (ab > 1n && (bitLength(ab) - 1) * Number(b) >= MAX_INT_BITS) throw new IntArithmeticError("MemoryError", "");
   return normInt(big(a) ** big(b));
 }
+
+/** The largest int pyvm computes, in bits (V8's BigInt limit). */
+const MAX_INT_BITS = 2 ** 30;
 
 /** `pow(a, b, m)`. */
 export function intPowMod(a: IntValue, b: IntValue, m: IntValue): IntValue {
@@ -143,6 +150,7 @@ export function intLshift(a: IntValue, b: IntValue): IntValue {
     const r = a * 2 ** b;
     if (Number.isSafeInteger(r)) return r;
   }
+  if (a !== 0 && a !== 0n && bitLength(a) + Number(b) >= MAX_INT_BITS) throw new IntArithmeticError("MemoryError", "");
   return normInt(big(a) << big(b));
 }
 export function intRshift(a: IntValue, b: IntValue): IntValue {
