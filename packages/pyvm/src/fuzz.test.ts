@@ -182,7 +182,7 @@ function runCase(source: string): RunResult {
     checked: true,
     stdout: () => {},
     stderr: () => {},
-    stepBudget: 20_000,
+    stepBudget: 5_000,
     recursionLimit: 60,
     maxHeapBytes: 64 * 1024 * 1024,
     importRoot: corpusDir,

@@ -594,9 +594,11 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
     }
     if (isInt(vm, x)) {
       if (nd === rt.None) return rt.newInt(rt.intValue(x));
-      const n = Number(rt.intValue(nd));
+      const n = Number(indexInt(vm, nd));
       if (n >= 0) return rt.newInt(rt.intValue(x));
       const v = BigInt(rt.intValue(x));
+      // More digits rounded off than the value has: the result is 0 (no 10**-n to compute).
+      if (-n > String(v < 0n ? -v : v).length) return rt.newInt(0);
       const p = 10n ** BigInt(-n);
       let q = v / p;
       let r = v % p;

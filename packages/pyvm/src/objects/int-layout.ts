@@ -11,7 +11,6 @@ import { HEADER_SIZE, type Heap, type Ref } from "@immortal/heap";
 /** Bits per digit (PyLong_SHIFT on 64-bit builds). */
 export const DIGIT_BITS = 30;
 const DIGIT_BASE = 2 ** DIGIT_BITS;
-const DIGIT_MASK_BIG = (1n << 30n) - 1n;
 const SIZE = HEADER_SIZE; // ob_size
 const DIGITS = HEADER_SIZE + 8; // ob_digit[0]
 
@@ -33,13 +32,32 @@ function digitCount(v: IntValue): number {
     }
     return n;
   }
-  let a = v < 0n ? -v : v;
-  let n = 0;
-  while (a > 0n) {
-    a >>= 30n;
-    n++;
+  const a = v < 0n ? -v : v;
+  if (a === 0n) return 0;
+  // Linear in the size (shifting a big bigint digit by digit is quadratic).
+  const h = a.toString(16);
+  const bits = 4 * (h.length - 1) + (32 - Math.clz32(parseInt(h[0], 16)));
+  return Math.ceil(bits / 30);
+}
+
+/** The 30-bit digits of a non-negative bigint, least significant first, in linear time. */
+function bigDigits(a: bigint): number[] {
+  const h = a.toString(16);
+  const out: number[] = [];
+  let acc = 0;
+  let accBits = 0;
+  for (let i = h.length - 1; i >= 0; i--) {
+    acc |= parseInt(h[i], 16) << accBits;
+    accBits += 4;
+    if (accBits >= 30) {
+      out.push(acc & 0x3fffffff);
+      acc = acc >>> 30;
+      accBits -= 30;
+    }
   }
-  return n;
+  if (acc !== 0) out.push(acc);
+  while (out.length > 0 && out[out.length - 1] === 0) out.pop();
+  return out;
 }
 
 /** Write `v` into a freshly allocated int object's payload. */
@@ -60,13 +78,9 @@ export function writeInt(heap: Heap, o: Ref, v: IntValue): void {
     return;
   }
   const neg = v < 0n;
-  let a = neg ? -v : v;
-  let n = 0;
-  while (a > 0n) {
-    mem.setU32(o + DIGITS + 4 * n, Number(a & DIGIT_MASK_BIG));
-    a >>= 30n;
-    n++;
-  }
+  const digits = bigDigits(neg ? -v : v);
+  const n = digits.length;
+  for (let k = 0; k < n; k++) mem.setU32(o + DIGITS + 4 * k, digits[k]);
   mem.setI32(o + SIZE, neg ? -n : n);
   mem.setI32(o + SIZE + 4, neg && n > 0 ? -1 : 0);
 }
@@ -85,8 +99,27 @@ export function readInt(heap: Heap, o: Ref): IntValue {
     const v = u32[base] + u32[base + 1] * DIGIT_BASE;
     if (v <= Number.MAX_SAFE_INTEGER) return size < 0 ? -v : v;
   }
-  let acc = 0n;
-  for (let k = n - 1; k >= 0; k--) acc = (acc << 30n) | BigInt(u32[base + k]);
+  let acc: bigint;
+  if (n <= 8) {
+    acc = 0n;
+    for (let k = n - 1; k >= 0; k--) acc = (acc << 30n) | BigInt(u32[base + k]);
+  } else {
+    // Through hex, in linear time: nibbles from the least significant bit up.
+    const nib: string[] = [];
+    let bits = 0;
+    let bitCount = 0;
+    for (let k = 0; k < n; k++) {
+      bits += u32[base + k] * 2 ** bitCount;
+      bitCount += 30;
+      while (bitCount >= 4) {
+        nib.push((bits & 15).toString(16));
+        bits = Math.floor(bits / 16);
+        bitCount -= 4;
+      }
+    }
+    if (bits !== 0) nib.push(bits.toString(16));
+    acc = BigInt("0x" + nib.reverse().join(""));
+  }
   if (size < 0) acc = -acc;
   return acc >= BigInt(Number.MIN_SAFE_INTEGER) && acc <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(acc) : acc;
 }

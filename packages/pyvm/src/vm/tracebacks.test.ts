@@ -32,14 +32,7 @@ new ProgramSuite("tracebacks")
     look("missing")
     `,
   )
-  .add(
-    "subscript-spaces",
-    `
-    def f(a):
-        return a[  1  ] + 2
-    f([1])
-    `,
-  )
+
   .add(
     "whole-line",
     `
@@ -75,13 +68,7 @@ new ProgramSuite("tracebacks")
     total = h(5) +  3
     `,
   )
-  .add(
-    "paren-operand",
-    `
-    a, b = 1, "x"
-    c = (a) + b
-    `,
-  )
+
   .add(
     "cause",
     `
