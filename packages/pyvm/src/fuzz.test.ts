@@ -219,7 +219,6 @@ describe("fuzz: only Python-level outcomes", () => {
       if (p !== null) failures.push(`case ${i}: ${p}\n--- source ---\n${src.slice(0, 2000)}`);
     }
     expect(failures).toEqual([]);
-    console.log(Object.fromEntries(seen));
     // Most mutants still parse and run into something: exceptions, normal ends, budgets.
     expect(seen.get("syntax-error") ?? 0).toBeLessThan(200 * SCALE);
     expect((seen.get("ok") ?? 0) + (seen.get("exception") ?? 0)).toBeGreaterThan(60 * SCALE);

@@ -1,9 +1,10 @@
 /**
  * Methods of the core builtin types that the differential corpus exercises and no other module
- * defines: `function.__get__` (functions are descriptors), `type.mro()`, `slice.indices()` and slice
- * comparisons, range equality/hash/index/count, mappingproxy (a class's __dict__), the
- * `dict.__reversed__`, the set operations and comparisons of dict key/item views, the
- * `__future__` module (its feature names; the compiler acts on the import itself).
+ * defines: `function.__get__` (functions are descriptors), `type.mro()`, `slice.indices()` and
+ * slice comparisons, range equality/hash/index/count, mappingproxy (a class's `__dict__`),
+ * `dict.__reversed__`, the set operations and comparisons of dict key/item views,
+ * `object.__doc__`, and the `__future__` module (its feature names; the compiler acts on the
+ * import itself).
  */
 import { TYPE_WORD, type Ref } from "@immortal/heap";
 import { dictSetItem } from "../objects/dict.js";
