@@ -89,9 +89,15 @@ export class Heap {
   private readonly checker: CheckedStrategy | null;
   allocations = 0;
   deallocations = 0;
-  private readonly freeLists: (Ref[] | undefined)[] = [];
+  /**
+   * Free lists by type id (a dense array, so lookups stay in V8's fast elements): each type's
+   * stacks, indexed by block-size class for `freeListBySize` types and at 0 otherwise.
+   */
+  private readonly freeLists: Ref[][][] = [];
   private deallocating = false;
+  /** Deallocations queued while one is running, drained by {@link dealloc}; `pendingCount` long. */
   private readonly pendingDealloc: Ref[] = [];
+  private pendingCount = 0;
   private finalized = false;
 
   constructor(options: HeapOptions) {
@@ -155,8 +161,8 @@ export class Heap {
       o = this.allocator.alloc(total, t.gc ? BlockKind.GCObject : BlockKind.Object) + front;
     }
     const mem = this.mem;
-    mem.fill(o - this.extraHeader, this.extraHeader);
-    mem.fill(o + HEADER_SIZE, payload);
+    if (this.extraHeader !== 0) mem.zero(o - this.extraHeader, this.extraHeader);
+    mem.zero(o + HEADER_SIZE, payload);
     mem.setI32(o + TYPE_WORD, typeId);
     mem.setI32(o + TYPE_AUX, 0);
     this.allocations++;
@@ -168,12 +174,28 @@ export class Heap {
 
   /** The free list an object of this type and block size goes to, if the type keeps one. */
   private freeListFor(t: RegisteredType, blockBytes: number): Ref[] | undefined {
-    let key = t.id * 64;
+    const stacks = this.freeLists[t.id];
+    if (stacks !== undefined) {
+      if (t.freeListBySize === undefined) return stacks[0];
+      if (blockBytes > t.freeListBySize) return undefined;
+      const stack = stacks[(blockBytes + 15) >> 4];
+      if (stack !== undefined) return stack;
+    }
+    return this.makeFreeList(t, blockBytes);
+  }
+
+  /** {@link freeListFor}'s first use for a type and size: create the stacks up to it. */
+  private makeFreeList(t: RegisteredType, blockBytes: number): Ref[] | undefined {
+    const lists = this.freeLists;
+    while (lists.length <= t.id) lists.push([]);
+    const stacks = lists[t.id]!;
+    let key = 0;
     if (t.freeListBySize !== undefined) {
       if (blockBytes > t.freeListBySize) return undefined;
-      key += (blockBytes + 15) >> 4; // at most 32: size-keyed lists stop at 512 bytes
+      key = (blockBytes + 15) >> 4; // at most 32: size-keyed lists stop at 512 bytes
     }
-    return (this.freeLists[key] ??= []);
+    while (stacks.length <= key) stacks.push([]);
+    return stacks[key];
   }
 
   /** A raw block for an object's variable payload (list items, dict tables): `PyMem_Malloc`. Not zeroed. */
@@ -343,17 +365,18 @@ export class Heap {
    */
   dealloc(o: Ref): void {
     if (this.deallocating) {
-      this.pendingDealloc.push(o);
+      this.pendingDealloc[this.pendingCount++] = o;
       return;
     }
     this.deallocating = true;
     try {
       this.destroy(o);
       const pending = this.pendingDealloc;
-      while (pending.length > 0) this.destroy(pending.pop()!);
+      while (this.pendingCount > 0) this.destroy(pending[--this.pendingCount]!);
     } finally {
       this.deallocating = false;
-      this.pendingDealloc.length = 0;
+      // Only after a throw (a misuse found in checked mode) is anything left to forget.
+      this.pendingCount = 0;
     }
   }
 

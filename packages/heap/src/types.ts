@@ -88,7 +88,19 @@ export class TypeRegistry {
       throw new TypeRegistrationError(`type ${spec.name} is GC-tracked but has no traverse`);
     }
     const id = this.byId.length;
-    const t: RegisteredType = { ...spec, id, basicSize: spec.basicSize ?? 0, gc: spec.gc ?? false };
+    // Every registered type has the same fields in the same order, so the heap's hot paths read
+    // them from objects of one shape (monomorphic property loads), whatever the spec left out.
+    const t: RegisteredType = {
+      id,
+      name: spec.name,
+      basicSize: spec.basicSize ?? 0,
+      gc: spec.gc ?? false,
+      traverse: spec.traverse,
+      dealloc: spec.dealloc,
+      clear: spec.clear,
+      freeList: spec.freeList,
+      freeListBySize: spec.freeListBySize,
+    };
     this.byId.push(t);
     if (id >= this.gcFlags.length) {
       const grow = (a: Uint8Array): Uint8Array => {

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BaselineStrategy } from "@immortal/heap";
 import { describe, expect, it } from "vitest";
+import { python } from "./testing/python.js";
 import { Interpreter } from "./interpreter.js";
 
 const benchmarksDir = join(dirname(fileURLToPath(import.meta.url)), "..", "benchmarks");
@@ -49,7 +50,7 @@ function cpythonOutputs(): Record<string, string> {
     "print(json.dumps(out))",
   ].join("\n");
   const drivers = Object.fromEntries(modules.map((m) => [m, driver(m)]));
-  const stdout = execFileSync("python3", ["-c", script, benchmarksDir, JSON.stringify(drivers)], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const stdout = execFileSync(python(), ["-c", script, benchmarksDir, JSON.stringify(drivers)], { encoding: "utf8", maxBuffer: 1 << 24 });
   return JSON.parse(stdout) as Record<string, string>;
 }
 

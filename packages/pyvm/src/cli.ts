@@ -4,26 +4,29 @@
  * program's output on stdout, an uncaught exception's traceback on stderr with exit status 1,
  * SystemExit's code as the exit status — and optionally prints the heap's counters. `pyvm opcodes`
  * prints the per-opcode table of the README. Bad arguments print a usage message and exit 2.
+ *
+ * As a command (`node dist/cli.js`), `pyvm run` executes the program on a worker thread whose JS
+ * stack is sized from the recursion limit (cli-thread.ts); `main` runs everything on the calling
+ * thread.
  */
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { HeapStats } from "@immortal/heap";
 import { createStrategy, isStrategyName, STRATEGY_NAMES } from "@immortal/strategies";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { fdOutput, type CliIO } from "./cli-io.js";
+import { runThread, STACK_ENV, stackSizeMbFor, ThreadStartError } from "./cli-thread.js";
 import { Interpreter, type RunResult } from "./interpreter.js";
 import { opcodeTableMarkdown } from "./vm/opcode-table.js";
 
-/** Where the CLI writes. The default writes to the process's stdout and stderr. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { CliIO };
 
 /** The strategy `pyvm run` uses when none is named: the design pyvm's refcount discipline follows. */
 export const DEFAULT_STRATEGY = "cpython-3.12";
 
-/** Options of `pyvm run`, as commander parses them. */
+/** Options of `pyvm run`, as commander parses them (plain data: they are posted to the interpreter thread). */
 interface RunOptions {
   strategy: string;
   stats?: boolean;
@@ -134,8 +137,18 @@ function runFile(file: string, args: string[], opts: RunOptions, io: CliIO): num
   return exitStatus(result);
 }
 
-/** Build the command tree; `setStatus` receives the exit status of a command that ran. */
-export function buildProgram(io: CliIO, setStatus: (status: number) => void): Command {
+/** What `pyvm run` was asked to do. */
+interface RunRequest {
+  file: string;
+  args: string[];
+  opts: RunOptions;
+}
+
+/**
+ * Build the command tree; `setStatus` receives the exit status of a command that ran. `onRun`, when
+ * given, receives `pyvm run`'s request instead of running it here (the command runs it on a thread).
+ */
+export function buildProgram(io: CliIO, setStatus: (status: number) => void, onRun?: (request: RunRequest) => void): Command {
   const program = new Command("pyvm")
     .description("A Python 3.11 subset on an @immortal/heap: run programs under any refcount strategy.")
     .exitOverride()
@@ -153,7 +166,10 @@ export function buildProgram(io: CliIO, setStatus: (status: number) => void): Co
     .addOption(new Option("--step-budget <n>", "stop the program after this many instructions").argParser(positiveInt))
     .addOption(new Option("--max-heap <bytes>", "heap limit; MemoryError beyond it (suffixes k, M, G; default 1G)").argParser(parseBytes))
     .option("--no-immortal", "create no immortal objects: statics and interned strings are ordinary objects")
-    .action((file: string, args: string[], opts: RunOptions) => setStatus(runFile(file, args, opts, io)));
+    .action((file: string, args: string[], opts: RunOptions) => {
+      if (onRun !== undefined) onRun({ file, args, opts: { ...opts } });
+      else setStatus(runFile(file, args, opts, io));
+    });
 
   program
     .command("opcodes")
@@ -165,10 +181,10 @@ export function buildProgram(io: CliIO, setStatus: (status: number) => void): Co
   return program;
 }
 
-/** Run the CLI with `argv` (user arguments only, without `node cli.js`). Returns the exit status. */
-export function main(argv: string[], io: CliIO = processIO()): number {
+/** Parse `argv` and run the command; `onRun` as in {@link buildProgram}. Returns the exit status. */
+function dispatch(argv: string[], io: CliIO, onRun?: (request: RunRequest) => void): number {
   let status = 0;
-  const program = buildProgram(io, (s) => (status = s));
+  const program = buildProgram(io, (s) => (status = s), onRun);
   try {
     program.parse(argv, { from: "user" });
     return status;
@@ -176,39 +192,78 @@ export function main(argv: string[], io: CliIO = processIO()): number {
     if (err instanceof CommanderError) return err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
     throw err;
   } finally {
-    if (io === defaultIO) flushStdout();
+    if (io === defaultIO) defaultIO.flush();
   }
+}
+
+/**
+ * Run the CLI with `argv` (user arguments only, without `node cli.js`) on the calling thread.
+ * Returns the exit status. Python recursion is bounded by this thread's JS stack as well as by the
+ * recursion limit; {@link runCli} gives `pyvm run` a stack sized for the limit.
+ */
+export function main(argv: string[], io: CliIO = processIO()): number {
+  return dispatch(argv, io);
+}
+
+/**
+ * The `pyvm` command: as {@link main}, except that `pyvm run` executes on a worker thread whose JS
+ * stack is sized from the recursion limit ({@link stackSizeMbFor}; the environment variable
+ * `PYVM_STACK_MB` overrides it), writing to the process's stdout and stderr. Resolves to the exit
+ * status. If no thread can be started, the program runs on this thread.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  let request: RunRequest | null = null;
+  const status = dispatch(argv, defaultIO, (r) => (request = r));
+  if (request === null) return status;
+  const req: RunRequest = request;
+  const override = Number(process.env[STACK_ENV]);
+  const wanted = Number.isSafeInteger(override) && override > 0 ? override : stackSizeMbFor(req.opts.recursionLimit ?? 1000);
+  for (const stackSizeMb of [...new Set([wanted, Math.min(wanted, 64), Math.min(wanted, 16)])]) {
+    let outcome;
+    try {
+      outcome = await runThread(new URL(import.meta.url), { [THREAD_REQUEST]: req }, stackSizeMb);
+    } catch (e) {
+      if (e instanceof ThreadStartError) continue;
+      throw e;
+    }
+    const err = outcome.error;
+    // An internal error that escaped the interpreter is printed as Node prints an uncaught exception.
+    if (err !== undefined) defaultIO.stderr(`${err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err)}\n`);
+    return outcome.status ?? 1;
+  }
+  const fallback = runFile(req.file, req.args, req.opts, defaultIO);
+  defaultIO.flush();
+  return fallback;
 }
 
 // ---- process output ---------------------------------------------------------------------------
 
-/** Buffered program output: written in blocks (as CPython buffers stdout to a pipe or a file), flushed before stderr. */
-let pending: string[] = [];
-let pendingLength = 0;
-const FLUSH_AT = 1 << 16;
-
-function flushStdout(): void {
-  if (pendingLength === 0) return;
-  process.stdout.write(pending.join(""));
-  pending = [];
-  pendingLength = 0;
-}
-
-const defaultIO: CliIO = {
-  stdout: (text) => {
-    pending.push(text);
-    pendingLength += text.length;
-    if (pendingLength >= FLUSH_AT) flushStdout();
-  },
-  stderr: (text) => {
-    flushStdout();
-    process.stderr.write(text);
-  },
-};
+/** The process's stdout (buffered in blocks, as CPython buffers it to a pipe or a file) and stderr. */
+const defaultIO = fdOutput();
 
 function processIO(): CliIO {
   return defaultIO;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+// ---- the interpreter thread ---------------------------------------------------------------------
+
+/** The workerData key under which {@link runCli} passes a run request to its thread. */
+const THREAD_REQUEST = "pyvm-cli-run";
+
+/** On the interpreter thread: run the request, flush, post the exit status. */
+function threadMain(request: RunRequest): void {
+  let status = 1;
+  try {
+    status = runFile(request.file, request.args, request.opts, defaultIO);
+  } finally {
+    defaultIO.flush();
+  }
+  parentPort!.postMessage({ status });
+}
+
+const threadRequest = isMainThread ? undefined : (workerData as Record<string, RunRequest> | null)?.[THREAD_REQUEST];
+if (threadRequest !== undefined) {
+  threadMain(threadRequest);
+} else if (isMainThread && process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void runCli(process.argv.slice(2)).then((status) => (process.exitCode = status));
+}

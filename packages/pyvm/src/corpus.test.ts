@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BaselineStrategy } from "@immortal/heap";
 import { describe, expect, test } from "vitest";
+import { python } from "./testing/python.js";
 import { Interpreter, type RunResult } from "./interpreter.js";
 import { dictGetStr } from "./objects/dict.js";
 
@@ -30,7 +31,7 @@ interface Outcome {
 
 /** CPython's outcomes for every program, in one python3 process. */
 function runCPython(paths: readonly string[]): Outcome[] {
-  const out = execFileSync("python3", [join(import.meta.dirname, "testing/corpus_oracle.py")], {
+  const out = execFileSync(python(), [join(import.meta.dirname, "testing/corpus_oracle.py")], {
     input: JSON.stringify(paths),
     encoding: "utf8",
     env: { ...process.env, PYTHONHASHSEED: "0", PYTHONIOENCODING: "utf-8" },

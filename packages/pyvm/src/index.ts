@@ -2,7 +2,18 @@
  * @immortal/pyvm — a Python compiler and CPython-like eval loop whose objects live in an
  * @immortal/heap, so any refcount strategy can run real Python programs.
  */
-export { Interpreter, type InterpreterOptions, type RunResult } from "./interpreter.js";
+export {
+  countersDelta,
+  Interpreter,
+  type CallResult,
+  type HeapCounters,
+  type InterpreterOptions,
+  type LoadOptions,
+  type PyArg,
+  type PyValue,
+  type RunResult,
+  type StartupImmortalization,
+} from "./interpreter.js";
 export type { RuntimeOptions, ImmortalityConfig } from "./objects/runtime-options.js";
 export { compileModule, disassemble } from "./compiler/index.js";
 export { parse } from "./syntax/index.js";

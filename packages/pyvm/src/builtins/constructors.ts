@@ -14,6 +14,9 @@ import { lookupType } from "../vm/attr.js";
 import { callFunction } from "../vm/call.js";
 import { finishClass, makeClass, zeroArgSuper } from "../vm/classes.js";
 import type { Constructor } from "../vm/classes.js";
+import { bytesRepr } from "../format/str-repr.js";
+import { bytesCopy, bytesLatin1, bytesView, latin1String } from "../objects/bytes-layout.js";
+import { isBytes, strFromEncoded } from "../vm/bytes-ops.js";
 import { dictMergeInto, materialize } from "../vm/containers.js";
 import { isFloat, isInt, isStr, repr, str } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
@@ -31,6 +34,7 @@ function toIntObject(vm: VM, o: Ref): Ref {
     return rt.newInt(b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b);
   }
   if (isStr(vm, o)) return parseIntStr(vm, rt.strValue(o), 10);
+  if (isBytes(vm, o)) return parseIntBytes(vm, o, 10);
   const t = typeOf(rt, o);
   for (const name of ["__int__", "__index__", "__trunc__"]) {
     const f = lookupType(vm, t, name);
@@ -55,6 +59,14 @@ function parseIntStr(vm: VM, s: string, base: number): Ref {
   return vm.rt.newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
 }
 
+/** int(b, base) for bytes: the text's value, or CPython's error showing the bytes (_PyLong_FromBytes). */
+function parseIntBytes(vm: VM, o: Ref, base: number): Ref {
+  const data = bytesCopy(vm.heap, o);
+  const v = parseIntLiteral(latin1String(data), base);
+  if (v === null) vm.raise("ValueError", `invalid literal for int() with base ${base}: ${bytesRepr(data.subarray(0, 200))}`);
+  return vm.rt.newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+}
+
 /** float(o) value. */
 export function toFloatValue(vm: VM, o: Ref): number {
   const rt = vm.rt;
@@ -72,6 +84,11 @@ export function toFloatValue(vm: VM, o: Ref): number {
       const e = floatParseError(s);
       vm.raise(e.pyType, e.message);
     }
+    return v;
+  }
+  if (isBytes(vm, o)) {
+    const v = parseFloatLiteral(bytesLatin1(vm.heap, o));
+    if (v === null) vm.raise("ValueError", `could not convert string to float: ${bytesRepr(bytesView(vm.heap, o))}`);
     return v;
   }
   const t = typeOf(rt, o);
@@ -112,10 +129,10 @@ export function defineConstructors(vm: VM): void {
     if (baseO !== undefined) {
       if (nargs === 0) vm.raise("TypeError", "int() missing string argument");
       const x = args[base];
-      if (!isStr(vm, x)) vm.raise("TypeError", "int() can't convert non-string with explicit base");
+      if (!isStr(vm, x) && !isBytes(vm, x)) vm.raise("TypeError", "int() can't convert non-string with explicit base");
       const b = Number(rt.intValue(baseO));
       if (b !== 0 && (b < 2 || b > 36)) vm.raise("ValueError", "int() base must be >= 2 and <= 36, or 0");
-      return parseIntStr(vm, rt.strValue(x), b);
+      return isBytes(vm, x) ? parseIntBytes(vm, x, b) : parseIntStr(vm, rt.strValue(x), b);
     }
     return toIntObject(vm, args[base]);
   });
@@ -133,9 +150,13 @@ export function defineConstructors(vm: VM): void {
   reg(T.str, (vm, _t, args, base, nargs, kwnames) => {
     const kw = keywordArgs(vm, args, base, nargs, kwnames);
     onlyKeywords(vm, "str", kw, ["object", "encoding", "errors"]);
-    if (nargs > 1 || kw.has("encoding")) vm.raise("NotImplementedError", "str() decoding of bytes is not supported by pyvm");
-    const o = nargs === 1 ? args[base] : kw.get("object");
+    if (nargs > 3) vm.raise("TypeError", `str() takes at most 3 arguments (${nargs} given)`);
+    const o = nargs >= 1 ? args[base] : kw.get("object");
+    const encoding = nargs >= 2 ? args[base + 1] : kw.get("encoding");
+    const errors = nargs >= 3 ? args[base + 2] : kw.get("errors");
     if (o === undefined) return rt.newStr("");
+    // str(x, encoding, errors) decodes a bytes-like x.
+    if (encoding !== undefined || errors !== undefined) return strFromEncoded(vm, o, encoding ?? 0, errors ?? 0);
     return rt.newStr(str(vm, o));
   }, );
 

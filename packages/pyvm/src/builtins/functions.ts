@@ -21,6 +21,8 @@ import type { VM } from "../vm/vm.js";
 import { checkArgs, defFunction, keywordArgs, onlyKeywords } from "./define.js";
 import { indexInt } from "./args.js";
 import { asciiEscapeNonAscii } from "../format/str-repr.js";
+import { bytesLength, bytesView } from "../objects/bytes-layout.js";
+import { isBytes } from "../vm/bytes-ops.js";
 
 /** True if `o` is an instance of type `t` (isinstance without __instancecheck__). */
 export function isInstance(vm: VM, o: Ref, t: PyType): boolean {
@@ -618,6 +620,11 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
   def("ord", (_vm, args, base, nargs, kwnames) => {
     checkArgs(vm, "ord", nargs, 1, 1, kwnames);
     const o = args[base];
+    if (isBytes(vm, o)) {
+      const n = bytesLength(heap, o);
+      if (n !== 1) vm.raise("TypeError", `ord() expected a character, but string of length ${n} found`);
+      return rt.newInt(bytesView(heap, o)[0]);
+    }
     if (!isStr(vm, o)) vm.raise("TypeError", `ord() expected string of length 1, but ${typeOf(rt, o).name} found`);
     const s = rt.strValue(o);
     const cps = Array.from(s);

@@ -15,6 +15,7 @@ import "../modules/bisect.js";
 import "../modules/string.js";
 import "../modules/keyword.js";
 import "../modules/copy.js";
+import "./bytes-methods.js";
 import "./container-dunders.js";
 import "./core-methods.js";
 import "./number-methods.js";

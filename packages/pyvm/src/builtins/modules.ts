@@ -34,7 +34,7 @@ export function installBuiltins(vm: VM): void {
   vm.builtins = d;
   heap.incref(d);
   const put = (name: string, o: Ref) => dictSetItem(vm, d, vm.name(name), o);
-  for (const t of [T.object, T.type, T.int, T.bool, T.float, T.str, T.tuple, T.list, T.dict, T.set, T.frozenset, T.range, T.slice, T.property, T.classmethod, T.staticmethod, T.super]) {
+  for (const t of [T.object, T.type, T.int, T.bool, T.float, T.str, T.bytes, T.tuple, T.list, T.dict, T.set, T.frozenset, T.range, T.slice, T.property, T.classmethod, T.staticmethod, T.super]) {
     put(t.name, t.ref);
   }
   for (const [name, t] of Object.entries(T.exc)) put(name, t.ref);

@@ -1,6 +1,6 @@
 /**
- * The methods of int, bool and float: bit_length, bit_count, to_bytes/from_bytes (bytes given
- * as iterables of ints; to_bytes builds its result with vm.newBytes), as_integer_ratio, conjugate,
+ * The methods of int, bool and float: bit_length, bit_count, to_bytes/from_bytes (from_bytes also
+ * takes any iterable of ints, as PyObject_Bytes does), as_integer_ratio, conjugate,
  * is_integer, hex/fromhex, and the numeric dunder methods programs call explicitly
  * (`int.__add__(1, 2)`, `(2.5).__round__()`, `x.__index__()`). Arithmetic dunders return
  * NotImplemented for operands of other types, exactly as CPython's slot wrappers do, so the
@@ -199,8 +199,8 @@ function defineNumberMethods(vm: VM): void {
     const [data, orderO, signedO] = clinicArgs(vm, "from_bytes", args, base, nargs, kwnames, ["bytes", "byteorder", "signed"], 1, 2);
     const big = bigEndian("from_bytes", orderO);
     const signed = signedO !== 0 && vm.truth(signedO);
-    // PyObject_Bytes: pyvm has no bytes objects, so the data is an iterable of ints (a str or an
-    // int is refused as bytes() refuses them here).
+    // PyObject_Bytes: bytes, or an iterable of ints (a str or an int is refused as bytes() refuses
+    // them here).
     if (isStr(vm, data) || isInt(vm, data) || isFloat(vm, data)) vm.raise("TypeError", `cannot convert '${typeOf(rt, data).name}' object to bytes`);
     const items = materialize(vm, data);
     let v = 0n;

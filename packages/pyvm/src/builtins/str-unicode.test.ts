@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { python } from "../testing/python.js";
 import { isPyWhitespace } from "../format/unicode-data.js";
 import {
   isAlphaCp, isDecimalCp, isDigitCp, isNumericCp, strCapitalize, strCasefold, strIsIdentifier, strIsLower, strIsTitle, strIsUpper,
@@ -31,7 +32,7 @@ function flagsOf(cp: number): number {
 describe("Unicode 14 character data", () => {
   const expected = new Map<number, Row>();
   beforeAll(() => {
-    const out = execFileSync("python3", [join(import.meta.dirname, "testing", "unicode_table.py")], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const out = execFileSync(python(), [join(import.meta.dirname, "testing", "unicode_table.py")], { encoding: "utf8", maxBuffer: 64 << 20 });
     for (const row of JSON.parse(out) as Row[]) expected.set(row[0], row);
   });
 

@@ -36,6 +36,12 @@ export interface PercentOps<V> {
   toIndex(v: V): bigint | number | null;
   /** For %e %f %g: `float(v)` as `PyFloat_AsDouble`, or null if v cannot be a float. */
   toFloat(v: V): number | null;
+  /**
+   * A bytes format (`b'...' % args`, PEP 461, with the format and the results as latin-1 text):
+   * %b is %s, %c takes a single byte (strValue) or an int in range(256), and the messages say
+   * "bytes formatting".
+   */
+  bytes?: boolean;
 }
 
 /**
@@ -196,6 +202,7 @@ export function percentFormat<V>(fmt: string, args: PercentArgs<V>, ops: Percent
     if (exhausted) throw valueError("incomplete format");
 
     // ---- format the argument ----
+    if (ch === 98 && ops.bytes) ch = 115; // %b: bytes' own name for %s
     const v = nextArg();
     let text: string;
     let numeric = false;
@@ -243,11 +250,11 @@ export function percentFormat<V>(fmt: string, args: PercentArgs<V>, ops: Percent
     }
     out += layoutArg(text, ch, flags, width, prec, numeric);
     if (getItem !== null && argidx < arglen) {
-      throw typeError("not all arguments converted during string formatting");
+      throw typeError(`not all arguments converted during ${ops.bytes ? "bytes" : "string"} formatting`);
     }
   }
   if (argidx < arglen && getItem === null) {
-    throw typeError("not all arguments converted during string formatting");
+    throw typeError(`not all arguments converted during ${ops.bytes ? "bytes" : "string"} formatting`);
   }
   return out;
 }
@@ -296,9 +303,16 @@ function formatIntegerArg<V>(v: V, ch: number, flags: number, prec: number, ops:
   return (negative ? "-" : "") + prefix + digits;
 }
 
-/** `%c`: a one-character str, or an int code point in range(0x110000). */
+/** `%c`: a one-character str, or an int code point in range(0x110000) (bytes: one byte, or an int in range(256)). */
 function formatCharArg<V>(v: V, ops: PercentOps<V>): string {
   const s = ops.strValue(v);
+  if (ops.bytes) {
+    if (s !== null && s.length === 1) return s;
+    const b = ops.toIndex(v);
+    if (b === null) throw typeError("%c requires an integer in range(256) or a single byte");
+    if (b < 0 || b > 255) throw overflowError("%c arg not in range(256)");
+    return String.fromCharCode(Number(b));
+  }
   if (s !== null) {
     if (codePointLength(s) === 1) return s;
     throw typeError("%c requires int or char");

@@ -16,7 +16,7 @@ class Error(Exception):
     pass
 error = Error
 
-_atomic = frozenset([type(None), int, float, bool, str, type, range, slice, property,
+_atomic = frozenset([type(None), int, float, bool, str, bytes, type, range, slice, property,
                      type(len), type(lambda: 0), type(Ellipsis), type(NotImplemented)])
 
 def _slot_names(cls):

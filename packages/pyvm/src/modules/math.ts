@@ -2,23 +2,49 @@
  * The `math` module (CPython 3.11's Modules/mathmodule.c): constants, the libm wrappers with
  * CPython's error rules (ValueError "math domain error", OverflowError "math range error"),
  * integer functions (gcd, lcm, factorial, comb, perm, isqrt), exact float helpers (fsum, frexp,
- * ldexp, modf, fmod, hypot, dist) and prod.
+ * ldexp, modf, fmod, remainder, hypot, dist, nextafter, ulp) and prod.
  *
- * Bit-exactness: exp, log, pow, sin, cos and acos use the glibc-exact ports of src/random/libm;
- * log10 follows glibc's formula on top of that log; hypot and dist reproduce CPython's own
- * correctly-rounded vector_norm; sqrt, fabs, floor, ceil, trunc, fmod, copysign, modf, frexp,
- * ldexp and fsum are exact by construction. tan, asin, atan, atan2, log2, the hyperbolic
- * functions, expm1, log1p and cbrt come from V8's Math (fdlibm), which differs from glibc (nearly
- * always correctly rounded) in the last bit for some arguments. Measured over 20000 random
- * arguments each: tan 3.5% (|x| < 10), asin 6%, atan 6% (|x| < 10; 0.6% over 1e±10), atan2 17%,
- * log2 2% (near 1; 0.02% over 1e±300), cosh 9%, asinh 3%, acosh 3.4%, sinh/expm1/log1p 0.1%,
- * tanh/atanh < 0.1%. sin and cos of |x| ≥ 2^26·π/2 (about 1.05e8) fall back to V8 as the libm
- * port does, differing for 3.4% of such arguments. math.test.ts bounds these rates.
+ * Bit-exactness against CPython on x86-64 glibc 2.36 (measured by math-bits.test.ts over 20000
+ * arguments per function): exp, log, log10, log1p, expm1, pow, exp2, sin, cos, asin, acos,
+ * sinh, cosh, tanh, asinh, acosh, atanh, cbrt, erf and erfc reproduce glibc operation for
+ * operation (src/random/libm), gamma and lgamma are CPython's own Lanczos code over those, and
+ * sqrt, fabs, floor, ceil, trunc, fmod, remainder, copysign, modf, frexp, ldexp, nextafter,
+ * ulp, fsum, hypot and dist are exact by construction. tan, atan, atan2 and log2 (away from 1)
+ * are correctly rounded, which glibc's table-driven code is not always: they differ from CPython
+ * in the last bit for about 0.2% (tan), 0.06% (atan), 0.04% (atan2) and 0.1% (log2) of
+ * arguments, and nowhere else.
  */
 import type { Ref } from "@immortal/heap";
 import type { IntValue } from "../objects/int-layout.js";
 import { bitLength, intAbs } from "../objects/int-ops.js";
-import { libmAcos, libmCos, libmExp, libmLog, libmPow, libmSin } from "../random/libm/index.js";
+import {
+  cpythonGamma,
+  cpythonLgamma,
+  lastGammaError,
+  libmAcos,
+  libmAcosh,
+  libmAsin,
+  libmAsinh,
+  libmAtan,
+  libmAtan2,
+  libmAtanh,
+  libmCbrt,
+  libmCos,
+  libmCosh,
+  libmErf,
+  libmErfc,
+  libmExp,
+  libmExp2,
+  libmExpm1,
+  libmLog,
+  libmLog1p,
+  libmLog2,
+  libmPow,
+  libmSin,
+  libmSinh,
+  libmTan,
+  libmTanh,
+} from "../random/libm/index.js";
 import { highWord, lowWord, fromWords } from "../random/libm/bits.js";
 import { lookupType } from "../vm/attr.js";
 import { callFunction } from "../vm/call.js";
@@ -100,7 +126,6 @@ function twoProd(a: number, b: number, out: number[]): void {
   out[1] = ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
-const DBL_MIN = 2.2250738585072014e-308;
 const scratch = [0, 0];
 
 /**
@@ -114,8 +139,18 @@ export function vectorNorm(vec: number[], max: number, foundNan: boolean): numbe
   if (max === 0 || vec.length <= 1) return max;
   const maxE = frexp(max)[1];
   if (maxE < -1023) {
-    // ldexp(1.0, -maxE) would overflow: make the subnormals normal first.
-    return DBL_MIN * vectorNorm(vec.map((x) => x / DBL_MIN), max / DBL_MIN, foundNan);
+    // ldexp(1.0, -maxE) would overflow: CPython 3.11 divides by max instead and sums the
+    // squares with one compensation term.
+    let sum = 1;
+    let frac = 0;
+    for (const v of vec) {
+      const q = v / max;
+      const sq = q * q;
+      const old = sum;
+      sum += sq;
+      frac += old - sum + sq;
+    }
+    return max * Math.sqrt(sum - 1 + frac);
   }
   const scale = ldexp(1, -maxE);
   let csum = 1;
@@ -160,6 +195,307 @@ export function log10(x: number): number {
   const z = y * 3.69423907715893078616e-13 + 4.34294481903251816668e-1 * libmLog(x);
   return z + y * 3.01029995663611771306e-1;
 }
+
+// ---- float-level functions with CPython's error rules ----------------------------------------------
+
+/** The Python exception a float-level math function raises: its type and message. */
+export class MathError extends Error {
+  constructor(
+    readonly pyType: "ValueError" | "OverflowError",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const domainError = (): never => {
+  throw new MathError("ValueError", "math domain error");
+};
+const rangeError = (): never => {
+  throw new MathError("OverflowError", "math range error");
+};
+
+type Unary = (x: number) => number;
+type Binary = (x: number, y: number) => number;
+
+/**
+ * CPython's math_1: a NaN result from a non-NaN argument is a domain error; an infinite result
+ * from a finite argument is an overflow (when the function can overflow) or a domain error.
+ */
+function math1(f: Unary, canOverflow = false): Unary {
+  return (x) => {
+    const r = f(x);
+    if (r !== r && x === x) domainError();
+    if ((r === Infinity || r === -Infinity) && Number.isFinite(x)) return canOverflow ? rangeError() : domainError();
+    return r;
+  };
+}
+
+/** CPython's math_1a over gamma/lgamma, which report errno: EDOM raises, ERANGE raises unless |r| < 1.5. */
+function math1a(f: Unary): Unary {
+  return (x) => {
+    const r = f(x);
+    const err = lastGammaError();
+    if (err === "domain") domainError();
+    if (err === "range" && !(Math.abs(r) < 1.5)) rangeError();
+    return r;
+  };
+}
+
+/** CPython's math_2: NaN from non-NaN arguments is a domain error, infinity from finite ones a range error. */
+function math2(f: Binary): Binary {
+  return (x, y) => {
+    const r = f(x, y);
+    if (r !== r) {
+      if (x === x && y === y) domainError();
+    } else if ((r === Infinity || r === -Infinity) && Number.isFinite(x) && Number.isFinite(y)) {
+      rangeError();
+    }
+    return r;
+  };
+}
+
+/** m_log, m_log2, m_log10 under math_1: NaN and +inf pass through, x <= 0 and -inf are domain errors. */
+function logOfFloat(f: Unary): Unary {
+  return (x) => {
+    if (x !== x) return x;
+    if (!(x > 0)) domainError();
+    return f(x);
+  };
+}
+
+const isNegative = (x: number): boolean => x < 0 || Object.is(x, -0) || (x !== x && (highWord(x) & 0x80000000) !== 0);
+
+/** C's copysign(|x|, y). */
+export function copysign(x: number, y: number): number {
+  return isNegative(y) ? -Math.abs(x) : Math.abs(x);
+}
+
+/** CPython's m_atan2: IEEE special values resolved before libm's atan2 sees finite y != 0. */
+function atan2Special(y: number, x: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (y === Infinity || y === -Infinity) {
+    if (x === Infinity || x === -Infinity) return copysign(isNegative(x) ? 0.75 * Math.PI : 0.25 * Math.PI, y);
+    return copysign(0.5 * Math.PI, y);
+  }
+  if (x === Infinity || x === -Infinity || y === 0) return copysign(isNegative(x) ? Math.PI : 0, y);
+  return libmAtan2(y, x);
+}
+
+/** CPython's m_remainder: x - n*y for the integer n nearest x/y (ties to even), exactly. */
+function remainderOf(x: number, y: number): number {
+  if (Number.isFinite(x) && Number.isFinite(y)) {
+    if (y === 0) return NaN;
+    const ax = Math.abs(x);
+    const ay = Math.abs(y);
+    const m = ax % ay;
+    const c = ay - m;
+    let r: number;
+    if (m < c) r = m;
+    else if (m > c) r = -c;
+    else r = m - 2 * ((0.5 * (ax - m)) % ay); // the half-way case: choose the even multiple
+    return copysign(1, x) * r;
+  }
+  if (x !== x) return x;
+  if (y !== y) return y;
+  if (x === Infinity || x === -Infinity) return NaN;
+  return x;
+}
+
+/** C's fmod under CPython's rules: fmod(x, ±inf) is x for finite x; fmod(x, 0) and fmod(inf, y) are domain errors. */
+function fmodOf(x: number, y: number): number {
+  if ((y === Infinity || y === -Infinity) && Number.isFinite(x)) return x;
+  const r = x % y; // exact
+  if (r !== r && x === x && y === y) domainError();
+  return r;
+}
+
+/** C's nextafter(x, y): the double next to x in the direction of y. */
+export function nextafter(x: number, y: number): number {
+  if (x !== x || y !== y) return x + y;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  view.setBigUint64(0, y > x === x > 0 ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}
+
+/** CPython's math.ulp(x): the gap between |x| and the next double away from zero (below it at the top). */
+export function ulp(x: number): number {
+  if (x !== x) return x;
+  x = Math.abs(x);
+  if (x === Infinity) return x;
+  const up = nextafter(x, Infinity);
+  if (up === Infinity) return x - nextafter(x, -Infinity);
+  return up - x;
+}
+
+/** math.pow(x, y) with CPython's special cases and errors (finite·finite goes to glibc's pow). */
+export function mathPow(x: number, y: number): number {
+  let r: number;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (Number.isNaN(x)) r = y === 0 ? 1 : x;
+    else if (Number.isNaN(y)) r = x === 1 ? 1 : y;
+    else if (!Number.isFinite(x)) {
+      const oddY = Number.isFinite(y) && Math.abs(y) % 2 === 1;
+      if (y > 0) r = oddY ? x : Math.abs(x);
+      else if (y === 0) r = 1;
+      else r = oddY ? (x < 0 ? -0 : 0) : 0;
+    } else if (Math.abs(x) === 1) r = 1;
+    else if (y > 0 && Math.abs(x) > 1) r = y;
+    else if (y < 0 && Math.abs(x) < 1) r = -y;
+    else r = 0;
+    return r;
+  }
+  r = finitePow(x, y);
+  if (Number.isNaN(r)) domainError();
+  if (!Number.isFinite(r)) {
+    if (x === 0) domainError();
+    rangeError();
+  }
+  return r;
+}
+
+/** C's pow(x, y) for finite x and y: signs and zeros resolved here, magnitudes by glibc's pow. */
+function finitePow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  const oddInt = Number.isInteger(y) && Math.abs(y) % 2 === 1;
+  if (x === 0) {
+    if (y > 0) return oddInt ? x : 0;
+    return oddInt ? (Object.is(x, -0) ? -Infinity : Infinity) : Infinity;
+  }
+  if (x < 0) {
+    if (!Number.isInteger(y)) return NaN;
+    const r = libmPow(-x, y);
+    return oddInt ? -r : r;
+  }
+  return libmPow(x, y);
+}
+
+/** hypot(*coordinates) over doubles: CPython's correctly rounded vector_norm. */
+export function hypot(...coords: number[]): number {
+  let max = 0;
+  let nan = false;
+  const vec = coords.map((c) => {
+    const x = Math.abs(c);
+    if (x !== x) nan = true;
+    else if (x > max) max = x;
+    return x;
+  });
+  return vectorNorm(vec, max, nan);
+}
+
+/**
+ * math.fsum's accumulator (CPython's msum): exact partial sums (Shewchuk), special values
+ * tracked apart, and a final correctly rounded (half-even) sum of the partials.
+ */
+export class FsumAccumulator {
+  private readonly partials: number[] = [];
+  private special = 0;
+  private infSum = 0;
+
+  /** Add one float; throws OverflowError("intermediate overflow in fsum") as CPython does. */
+  add(value: number): void {
+    const partials = this.partials;
+    let x = value;
+    let i = 0;
+    for (let j = 0; j < partials.length; j++) {
+      let y = partials[j];
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    if (x !== 0) {
+      if (!Number.isFinite(x)) {
+        // A non-finite x: overflow of finite summands, or an inf/nan summand.
+        if (Number.isFinite(value)) throw new MathError("OverflowError", "intermediate overflow in fsum");
+        if (!Number.isNaN(value)) this.infSum += value;
+        this.special += value;
+        partials.length = 0;
+      } else {
+        partials.push(x);
+      }
+    }
+  }
+
+  /** The correctly rounded sum; throws ValueError("-inf + inf in fsum") for opposite infinities. */
+  result(): number {
+    if (this.special !== 0) {
+      if (Number.isNaN(this.infSum)) throw new MathError("ValueError", "-inf + inf in fsum");
+      return this.special;
+    }
+    const partials = this.partials;
+    let n = partials.length;
+    let hi = 0;
+    if (n > 0) {
+      hi = partials[--n];
+      let lo = 0;
+      // Sum from the top until the running sum becomes inexact.
+      while (n > 0) {
+        const x = hi;
+        const y = partials[--n];
+        hi = x + y;
+        const yr = hi - x;
+        lo = y - yr;
+        if (lo !== 0) break;
+      }
+      // Half-even rounding across partials: a tie in hi + lo decided by the next partial's sign.
+      if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+        const y = lo * 2;
+        const x = hi + y;
+        const yr = x - hi;
+        if (y === yr) hi = x;
+      }
+    }
+    return hi;
+  }
+}
+
+/**
+ * The float-level math functions, argument and result doubles, with CPython's special values
+ * and errors (MathError); the module's Python wrappers only convert arguments.
+ */
+export const mathFloat = {
+  sqrt: math1(Math.sqrt),
+  fabs: math1(Math.abs),
+  exp: math1(libmExp, true),
+  exp2: math1(libmExp2, true),
+  expm1: math1(libmExpm1, true),
+  log: logOfFloat(libmLog),
+  log2: logOfFloat(libmLog2),
+  log10: logOfFloat(log10),
+  log1p: math1((x) => (x === 0 ? x : libmLog1p(x))),
+  sin: math1(libmSin),
+  cos: math1(libmCos),
+  tan: math1(libmTan),
+  asin: math1(libmAsin),
+  acos: math1(libmAcos),
+  atan: math1(libmAtan),
+  sinh: math1(libmSinh, true),
+  cosh: math1(libmCosh, true),
+  tanh: math1(libmTanh),
+  asinh: math1(libmAsinh),
+  acosh: math1(libmAcosh),
+  atanh: math1(libmAtanh),
+  cbrt: math1(libmCbrt),
+  erf: libmErf,
+  erfc: libmErfc,
+  gamma: math1a(cpythonGamma),
+  lgamma: math1a(cpythonLgamma),
+  atan2: math2(atan2Special),
+  remainder: math2(remainderOf),
+  fmod: fmodOf,
+  pow: mathPow,
+  copysign,
+  nextafter,
+  ulp,
+  hypot,
+} satisfies Record<string, (...xs: number[]) => number>;
 
 /** Python's float → int conversion of an integral double (PyLong_FromDouble), raising on inf/nan. */
 function floatToIntRef(vm: VM, x: number): Ref {
@@ -219,14 +555,21 @@ function norm(v: bigint): IntValue {
 
 // ---- the module -----------------------------------------------------------------------------------------
 
-type Unary = (x: number) => number;
-
 /** Register `math`. */
 function installMath(vm: VM, _module: Ref, d: Ref): void {
   const rt = vm.rt;
   const heap = vm.heap;
   const domain = (): never => vm.raise("ValueError", "math domain error");
   const range = (): never => vm.raise("OverflowError", "math range error");
+  /** f's result, a MathError turned into the Python exception. */
+  const guard = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof MathError) vm.raise(e.pyType, e.message);
+      throw e;
+    }
+  };
 
   put(vm, d, "pi", rt.newFloat(Math.PI));
   put(vm, d, "e", rt.newFloat(Math.E));
@@ -245,105 +588,59 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
     if (nargs !== n) vm.raise("TypeError", `${name} expected ${n} argument${n === 1 ? "" : "s"}, got ${nargs}`);
   };
 
-  /**
-   * math_1: a NaN result from a non-NaN argument is a domain error; an infinite result from a
-   * finite argument is an overflow (when the function can overflow) or a domain error.
-   */
-  const math1 = (x: number, f: Unary, canOverflow: boolean): number => {
-    const r = f(x);
-    if (Number.isNaN(r) && !Number.isNaN(x)) domain();
-    if (!Number.isFinite(r) && !Number.isNaN(r) && Number.isFinite(x)) {
-      if (canOverflow) range();
-      domain();
-    }
-    return r;
+  const unary = (name: keyof typeof mathFloat) => {
+    const f = mathFloat[name] as Unary;
+    def(name, (_vm, args, base, nargs, kw) => {
+      const x = toFloat(vm, one(name, args, base, nargs, kw));
+      return rt.newFloat(guard(() => f(x)));
+    });
   };
-  const unary = (name: string, f: Unary, canOverflow = false) => {
-    def(name, (_vm, args, base, nargs, kw) => rt.newFloat(math1(toFloat(vm, one(name, args, base, nargs, kw)), f, canOverflow)));
+  const binary = (name: keyof typeof mathFloat) => {
+    const f = mathFloat[name] as Binary;
+    def(name, (_vm, args, base, nargs, kw) => {
+      fixed(name, nargs, 2, kw);
+      const x = toFloat(vm, args[base]);
+      const y = toFloat(vm, args[base + 1]);
+      return rt.newFloat(guard(() => f(x, y)));
+    });
   };
 
-  unary("sqrt", Math.sqrt);
-  unary("exp", libmExp, true);
-  unary("fabs", Math.abs);
-  unary("sin", (x) => (Number.isFinite(x) ? libmSin(x) : NaN));
-  unary("cos", (x) => (Number.isFinite(x) ? libmCos(x) : NaN));
-  unary("tan", Math.tan);
-  unary("asin", Math.asin);
-  unary("acos", libmAcos);
-  unary("atan", Math.atan);
-  unary("sinh", Math.sinh, true);
-  unary("cosh", Math.cosh, true);
-  unary("tanh", Math.tanh);
-  unary("asinh", Math.asinh);
-  unary("acosh", Math.acosh);
-  unary("atanh", Math.atanh);
-  unary("expm1", Math.expm1, true);
-  unary("log1p", Math.log1p);
-  unary("cbrt", Math.cbrt);
-  unary("exp2", (x) => libmPow(2, x), true);
+  for (const name of [
+    "sqrt", "exp", "exp2", "expm1", "fabs", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
+    "asinh", "acosh", "atanh", "log1p", "cbrt", "erf", "erfc", "gamma", "lgamma", "ulp",
+  ] as const) {
+    unary(name);
+  }
+  for (const name of ["pow", "atan2", "copysign", "fmod", "remainder", "nextafter"] as const) binary(name);
 
   def("degrees", (_vm, args, base, nargs, kw) => rt.newFloat(toFloat(vm, one("degrees", args, base, nargs, kw)) * (180 / Math.PI)));
   def("radians", (_vm, args, base, nargs, kw) => rt.newFloat(toFloat(vm, one("radians", args, base, nargs, kw)) * (Math.PI / 180)));
 
   // Logarithms (loghelper): ints are taken exactly, however large.
-  const logOf = (o: Ref, f: Unary, fname: string): number => {
+  const logOf = (o: Ref, name: "log" | "log2" | "log10"): number => {
+    const f = mathFloat[name];
     if (isIntObj(vm, o)) {
       const v = rt.intValue(o);
       if (v <= 0) domain();
-      if (typeof v === "number" || bitLength(v) <= 1000) return f(Number(v));
+      if (typeof v === "number" || bitLength(v) <= 1000) return guard(() => f(Number(v)));
+      // Beyond the float range: log(m * 2^e) = log(m) + log(2) * e, as CPython's loghelper.
       const [m, e] = intFrexp(v);
       return f(m) + f(2) * e;
     }
-    void fname;
     const x = toFloat(vm, o);
-    // m_log / m_log2 / m_log10: 0 and negatives are domain errors, ±inf and nan pass through.
-    if (Number.isNaN(x)) return x;
-    if (x <= 0) domain();
-    return f(x);
+    return guard(() => f(x));
   };
   def("log", (_vm, args, base, nargs, kw) => {
     noKeywords(vm, "log", kw);
     if (nargs < 1 || nargs > 2) vm.raise("TypeError", "math.log requires 1 to 2 arguments");
-    const num = logOf(args[base], libmLog, "log");
+    const num = logOf(args[base], "log");
     if (nargs === 1) return rt.newFloat(num);
-    const den = logOf(args[base + 1], libmLog, "log");
+    const den = logOf(args[base + 1], "log");
     if (den === 0) vm.raise("ZeroDivisionError", "float division by zero");
     return rt.newFloat(num / den);
   });
-  def("log2", (_vm, args, base, nargs, kw) => rt.newFloat(logOf(one("log2", args, base, nargs, kw), Math.log2, "log2")));
-  def("log10", (_vm, args, base, nargs, kw) => rt.newFloat(logOf(one("log10", args, base, nargs, kw), log10, "log10")));
-
-  def("pow", (_vm, args, base, nargs, kw) => {
-    fixed("pow", nargs, 2, kw);
-    const x = toFloat(vm, args[base]);
-    const y = toFloat(vm, args[base + 1]);
-    return rt.newFloat(mathPow(vm, x, y));
-  });
-
-  def("atan2", (_vm, args, base, nargs, kw) => {
-    fixed("atan2", nargs, 2, kw);
-    const y = toFloat(vm, args[base]);
-    const x = toFloat(vm, args[base + 1]);
-    return rt.newFloat(Math.atan2(y, x));
-  });
-
-  def("copysign", (_vm, args, base, nargs, kw) => {
-    fixed("copysign", nargs, 2, kw);
-    const x = toFloat(vm, args[base]);
-    const y = toFloat(vm, args[base + 1]);
-    const neg = y < 0 || Object.is(y, -0) || (Number.isNaN(y) && (highWord(y) & 0x80000000) !== 0);
-    return rt.newFloat(neg ? -Math.abs(x) : Math.abs(x));
-  });
-
-  def("fmod", (_vm, args, base, nargs, kw) => {
-    fixed("fmod", nargs, 2, kw);
-    const x = toFloat(vm, args[base]);
-    const y = toFloat(vm, args[base + 1]);
-    if (!Number.isFinite(y) && !Number.isNaN(y) && Number.isFinite(x)) return rt.newFloat(x);
-    const r = x % y;
-    if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) domain();
-    return rt.newFloat(r);
-  });
+  def("log2", (_vm, args, base, nargs, kw) => rt.newFloat(logOf(one("log2", args, base, nargs, kw), "log2")));
+  def("log10", (_vm, args, base, nargs, kw) => rt.newFloat(logOf(one("log10", args, base, nargs, kw), "log10")));
 
   def("modf", (_vm, args, base, nargs, kw) => {
     const x = toFloat(vm, one("modf", args, base, nargs, kw));
@@ -496,61 +793,12 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
   });
 
   def("fsum", (_vm, args, base, nargs, kw) => {
-    const partials: number[] = [];
-    let special = 0;
-    let infSum = 0;
+    const acc = new FsumAccumulator();
     forEachItem(vm, one("fsum", args, base, nargs, kw), (item) => {
-      let x = toFloat(vm, item);
-      const xsave = x;
-      let i = 0;
-      for (let j = 0; j < partials.length; j++) {
-        let y = partials[j];
-        if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
-        const hi = x + y;
-        const lo = y - (hi - x);
-        if (lo !== 0) partials[i++] = lo;
-        x = hi;
-      }
-      partials.length = i;
-      if (x !== 0) {
-        if (!Number.isFinite(x)) {
-          // A non-finite x: overflow of finite summands, or an inf/nan summand.
-          if (Number.isFinite(xsave)) vm.raise("OverflowError", "intermediate overflow in fsum");
-          if (!Number.isNaN(xsave)) infSum += xsave;
-          special += xsave;
-          partials.length = 0;
-        } else {
-          partials.push(x);
-        }
-      }
+      const x = toFloat(vm, item);
+      guard(() => acc.add(x));
     });
-    if (special !== 0) {
-      if (Number.isNaN(infSum)) vm.raise("ValueError", "-inf + inf in fsum");
-      return rt.newFloat(special);
-    }
-    let n = partials.length;
-    let hi = 0;
-    if (n > 0) {
-      hi = partials[--n];
-      let lo = 0;
-      // Sum from the top until the running sum becomes inexact.
-      while (n > 0) {
-        const x = hi;
-        const y = partials[--n];
-        hi = x + y;
-        const yr = hi - x;
-        lo = y - yr;
-        if (lo !== 0) break;
-      }
-      // Half-even rounding across partials: a tie in hi + lo decided by the next partial's sign.
-      if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
-        const y = lo * 2;
-        const x = hi + y;
-        const yr = x - hi;
-        if (y === yr) hi = x;
-      }
-    }
-    return rt.newFloat(hi);
+    return rt.newFloat(guard(() => acc.result()));
   });
 
   def("prod", (_vm, args, base, nargs, kw) => {
@@ -605,48 +853,6 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
     });
     return rt.newFloat(vectorNorm(vec, max, nan));
   });
-}
-
-/** math.pow(x, y) with CPython's special cases and errors (finite·finite goes to glibc's pow). */
-export function mathPow(vm: VM, x: number, y: number): number {
-  let r: number;
-  if (!Number.isFinite(x) || !Number.isFinite(y)) {
-    if (Number.isNaN(x)) r = y === 0 ? 1 : x;
-    else if (Number.isNaN(y)) r = x === 1 ? 1 : y;
-    else if (!Number.isFinite(x)) {
-      const oddY = Number.isFinite(y) && Math.abs(y) % 2 === 1;
-      if (y > 0) r = oddY ? x : Math.abs(x);
-      else if (y === 0) r = 1;
-      else r = oddY ? (x < 0 ? -0 : 0) : 0;
-    } else if (Math.abs(x) === 1) r = 1;
-    else if (y > 0 && Math.abs(x) > 1) r = y;
-    else if (y < 0 && Math.abs(x) < 1) r = -y;
-    else r = 0;
-    return r;
-  }
-  r = finitePow(x, y);
-  if (Number.isNaN(r)) vm.raise("ValueError", "math domain error");
-  if (!Number.isFinite(r)) {
-    if (x === 0) vm.raise("ValueError", "math domain error");
-    vm.raise("OverflowError", "math range error");
-  }
-  return r;
-}
-
-/** C's pow(x, y) for finite x and y: signs and zeros resolved here, magnitudes by glibc's pow. */
-function finitePow(x: number, y: number): number {
-  if (y === 0 || x === 1) return 1;
-  const oddInt = Number.isInteger(y) && Math.abs(y) % 2 === 1;
-  if (x === 0) {
-    if (y > 0) return oddInt ? x : 0;
-    return oddInt ? (Object.is(x, -0) ? -Infinity : Infinity) : Infinity;
-  }
-  if (x < 0) {
-    if (!Number.isInteger(y)) return NaN;
-    const r = libmPow(-x, y);
-    return oddInt ? -r : r;
-  }
-  return libmPow(x, y);
 }
 
 nativeModules.set("math", installMath);

@@ -19,6 +19,7 @@ import { checkArgs, defFunction } from "../builtins/define.js";
 import {
   isFloatObj, isIntObj, method, nativeType, newInt, newObject, ObjectState, put, pyArgs, randomErrors, seqLength, stateOf, toFloat, toInt,
 } from "./support.js";
+import { bytesCopy } from "../objects/bytes-layout.js";
 
 /** The JS state of a Random instance: its generator (no heap references). */
 class RandomObject extends ObjectState {
@@ -95,6 +96,11 @@ const METHODS: Record<string, RandomImpl> = {
     checkArgs(vm, "Random.getrandbits", n, 1, 1, kw);
     const k = toInt(vm, a[b]);
     return newInt(vm, randomErrors(vm, () => r.getrandbits(k)));
+  },
+  randbytes(vm, r, a, b, n, kw) {
+    checkArgs(vm, "Random.randbytes", n, 1, 1, kw);
+    const k = toInt(vm, a[b]);
+    return vm.newBytes(randomErrors(vm, () => r.randbytes(k)));
   },
   randrange(vm, r, a, b, n, kw) {
     const [start, stop, step] = pyArgs(vm, "Random.randrange", a, b, n, kw, ["start", "stop", "step"], 2);
@@ -276,6 +282,7 @@ function seedArg(vm: VM, x: Ref): SeedArg {
   if (isIntObj(vm, x)) return rt.intValue(x);
   if (isFloatObj(vm, x)) return { float: rt.floatValue(x) };
   if (vm.heap.mem.i32[(x + TYPE_WORD) >> 2] === rt.L.str) return rt.strValue(x);
+  if (vm.heap.mem.i32[(x + TYPE_WORD) >> 2] === rt.L.bytes) return bytesCopy(vm.heap, x);
   vm.raise("TypeError", "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
 }
 

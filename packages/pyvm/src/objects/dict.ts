@@ -28,6 +28,8 @@ import { store64, TableError, type TableHost } from "./table-host.js";
 
 const MA_USED = 16;
 const MA_VERSION = 24;
+/** Byte offset of ma_version_tag (a float64) in a dict object, for version-keyed caches. */
+export const DICT_VERSION_OFFSET = MA_VERSION;
 const MA_KEYS = 32;
 const MA_VALUES = 40;
 /** sizeof(PyDictObject) − sizeof(PyObject). */
@@ -840,6 +842,32 @@ export function dictGetStr(host: TableHost, d: Ref, key: Ref): Ref {
   const lo = host.hash(key) | 0;
   const hi = host.hashHigh | 0;
   lookup(host, d, key, lo, hi, true);
+  return foundValue;
+}
+
+/** The entry index {@link dictGetStrHinted} found its key at last (−1: not found). */
+export let dictHintFound = -1;
+
+/**
+ * {@link dictGetStr} trying entry `hint` first (LOAD_ATTR_WITH_HINT): when that entry holds
+ * exactly `key` (an interned str, compared by identity) and a value, no hashing or probing is
+ * done. Returns the value (borrowed) or 0, and leaves the entry index in {@link dictHintFound}.
+ */
+export function dictGetStrHinted(host: TableHost, d: Ref, key: Ref, hint: number): Ref {
+  const mem = host.heap.mem;
+  const keys = mem.i32[(d + MA_KEYS) >> 2];
+  if (hint >= 0 && keys !== 0 && mem.u8[keys + DK_KIND] === KIND_UNICODE && hint < mem.i32[(keys + DK_NENTRIES) >> 2]) {
+    const e = entriesOf(mem.u8, keys) + hint * UNICODE_ENTRY;
+    if (mem.i32[e >> 2] === key) {
+      const v = mem.i32[(e + 8) >> 2];
+      if (v !== 0) {
+        dictHintFound = hint;
+        return v;
+      }
+    }
+  }
+  const ix = lookup(host, d, key, host.hash(key) | 0, host.hashHigh | 0, true);
+  dictHintFound = ix >= 0 && foundValue !== 0 ? ix : -1;
   return foundValue;
 }
 

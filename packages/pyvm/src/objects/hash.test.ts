@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { python } from "../testing/python.js";
 import { hashBigInt, hashBytes, hashFloat, hashString, hashTuple } from "./hash.js";
 
 /** Evaluate Python expressions in one python3 process with PYTHONHASHSEED=0. */
 function py(exprs: string[]): string[] {
   const src = `import sys, json\nprint(json.dumps([str(eval(e)) for e in json.loads(sys.stdin.read())]))`;
-  const out = execFileSync("python3", ["-c", src], { input: JSON.stringify(exprs), env: { ...process.env, PYTHONHASHSEED: "0" } });
+  const out = execFileSync(python(), ["-c", src], { input: JSON.stringify(exprs), env: { ...process.env, PYTHONHASHSEED: "0" } });
   return JSON.parse(out.toString()) as string[];
 }
 

@@ -77,6 +77,11 @@ export function enableSubclassInstances(rt: Runtime, layout: number): void {
     clear?.(heap, o);
   };
   reg.dealloc = (heap, o) => {
+    // Exact builtin instances (no class in the high half) carry no extras: skip the table.
+    if (heap.mem.i32[(o + TYPE_AUX) >> 2] === 0) {
+      dealloc?.(heap, o);
+      return;
+    }
     clearExtras(heap, table, o);
     table.delete(o);
     dealloc?.(heap, o);

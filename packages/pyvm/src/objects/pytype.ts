@@ -5,6 +5,7 @@
  * cache of attribute lookups invalidated when any class on the MRO changes.
  */
 import type { Ref } from "@immortal/heap";
+import type { AttrPlan } from "../vm/attr-plan.js";
 
 /** The JS side of a Python type object. */
 export class PyType {
@@ -20,6 +21,12 @@ export class PyType {
   version = 0;
   /** Borrowed results of MRO lookups by attribute name (0: not found). */
   readonly cache = new Map<string, Ref>();
+  /** How LOAD_ATTR resolves names on instances (vm/attr-plan.ts); cleared with `cache`. */
+  readonly getPlans = new Map<string, AttrPlan>();
+  /** How STORE_ATTR resolves names on instances; cleared with `cache`. */
+  readonly setPlans = new Map<string, AttrPlan>();
+  /** Instance slot index by `__slots__` name, inherited ones included (built on first use; slots never change). */
+  slotIndexes: Map<string, number> | null = null;
   /** `__slots__` names declared by this class itself (null: none declared). */
   slots: string[] | null = null;
   /** Cannot be subclassed (bool, NoneType, range, slice, function…: CPython's types without BASETYPE). */
@@ -66,6 +73,8 @@ export class PyType {
       const t = stack.pop()!;
       t.version++;
       t.cache.clear();
+      t.getPlans.clear();
+      t.setPlans.clear();
       for (const s of t.subclasses) stack.push(s);
     }
   }

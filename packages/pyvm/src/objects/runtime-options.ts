@@ -8,8 +8,9 @@ import type { RefcountStrategy } from "@immortal/heap";
 export interface ImmortalityConfig {
   /**
    * Statically allocated objects — None, True, False, Ellipsis, NotImplemented, small ints
-   * −5..256, the empty tuple and empty str, one-character latin-1 strs, builtin types and builtin
-   * functions — are created with the strategy's `initStatic`. Default true.
+   * −5..256, the empty tuple and empty str, one-character latin-1 strs, the empty bytes and the 256
+   * one-byte bytes, builtin types and builtin functions — are created with the strategy's
+   * `initStatic`. Default true.
    */
   statics: boolean;
   /** Strings interned at run time (identifiers, attribute names) are made immortal, as 3.12 does. Default true. */

@@ -1,7 +1,8 @@
 /**
  * The runtime: one heap, its strategy, the object layouts, and the objects CPython creates at
- * start-up (None, True, False, Ellipsis, NotImplemented, small ints, interned strings). Every
- * constructor here returns a new reference; arguments are borrowed unless a name says "steal".
+ * start-up (None, True, False, Ellipsis, NotImplemented, small ints, the empty and one-byte bytes,
+ * interned strings). Every constructor here returns a new reference; arguments are borrowed unless
+ * a name says "steal".
  */
 import { Heap, type Ref } from "@immortal/heap";
 import { readInt, writeInt, intPayloadBytes, type IntValue } from "./int-layout.js";
@@ -16,6 +17,7 @@ import type { ImmortalityConfig, RuntimeOptions } from "./runtime-options.js";
 import { LIST_ALLOCATED, LIST_ITEMS, LIST_PAYLOAD_BYTES, SEQ_SIZE, tuplePayloadBytes } from "./seq-layout.js";
 import { SideTable } from "./side-table.js";
 import { STR_SIDE, StrState, STR_STATE, strPayloadBytes, strShape, writeStr } from "./str-layout.js";
+import { bytesPayloadBytes, registerBytesLayout, writeBytes } from "./bytes-layout.js";
 
 /** Smallest and largest cached small int (CPython's _PY_NSMALLNEGINTS / _PY_NSMALLPOSINTS). */
 export const SMALL_INT_MIN = -5;
@@ -25,7 +27,7 @@ export const SMALL_INT_MAX = 256;
 export class Runtime {
   readonly heap: Heap;
   readonly side = new SideTable<unknown>();
-  readonly L: CoreLayouts & ObjectLayouts & { type: number; dict: number; set: number; frozenset: number };
+  readonly L: CoreLayouts & ObjectLayouts & { type: number; dict: number; set: number; frozenset: number; bytes: number };
   /** The Python type of each builtin layout, indexed by heap type id (instances of classes carry theirs in the type word). */
   readonly layoutTypes: PyType[] = [];
   /** hash and == for the dict and set tables; installed by the interpreter. */
@@ -47,6 +49,10 @@ export class Runtime {
   readonly smallInts = new Int32Array(SMALL_INT_MAX - SMALL_INT_MIN + 1);
   /** One-character latin-1 strings (CPython's LATIN1 singletons). */
   readonly latin1 = new Int32Array(256);
+  /** The empty bytes object (CPython 3.12's static `bytes_empty` singleton). */
+  emptyBytes: Ref = 0;
+  /** One-byte bytes objects (CPython 3.12's static `bytes_characters` singletons). */
+  readonly byteChars = new Int32Array(256);
   /** Interned strings; the map owns one reference to each. */
   private readonly interned = new Map<string, Ref>();
 
@@ -66,6 +72,7 @@ export class Runtime {
       dict: registerDictType(this.heap).id,
       set: sets.set.id,
       frozenset: sets.frozenset.id,
+      bytes: registerBytesLayout(this.heap),
     };
     this.createStatics();
     this.skipImmortalRefs =
@@ -113,6 +120,8 @@ export class Runtime {
     this.emptyTuple = this.allocStatic(L.tuple, tuplePayloadBytes(0));
     this.emptyStr = this.allocStr("", true);
     for (let c = 0; c < 256; c++) this.latin1[c] = this.allocStr(String.fromCharCode(c), true);
+    this.emptyBytes = this.allocBytes(new Uint8Array(0), true);
+    for (let c = 0; c < 256; c++) this.byteChars[c] = this.allocBytes(Uint8Array.of(c), true);
   }
 
   // ---- references -------------------------------------------------------------------------------
@@ -153,6 +162,26 @@ export class Runtime {
     if (typeof v === "number" && v >= SMALL_INT_MIN && v <= SMALL_INT_MAX) {
       const o = this.smallInts[v - SMALL_INT_MIN];
       this.heap.incref(o);
+      return o;
+    }
+    if (typeof v === "number" && v > -0x40000000 && v < 0x40000000) {
+      // One 30-bit digit: ob_size ±1 (8 bytes) and the digit, as writeInt would store them.
+      const o = this.heap.allocate(this.L.int, 12);
+      const mem = this.heap.mem;
+      mem.setI32(o + 16, v < 0 ? -1 : 1);
+      mem.setI32(o + 20, v < 0 ? -1 : 0);
+      mem.setU32(o + 24, v < 0 ? -v : v);
+      return o;
+    }
+    if (typeof v === "number" && v > -0x20000000000000 && v < 0x20000000000000) {
+      // Two digits (any safe integer of 31 to 53 bits).
+      const a = v < 0 ? -v : v;
+      const o = this.heap.allocate(this.L.int, 16);
+      const mem = this.heap.mem;
+      mem.setI32(o + 16, v < 0 ? -2 : 2);
+      mem.setI32(o + 20, v < 0 ? -1 : 0);
+      mem.setU32(o + 24, a % 0x40000000);
+      mem.setU32(o + 28, Math.floor(a / 0x40000000));
       return o;
     }
     const o = this.heap.allocate(this.L.int, intPayloadBytes(v));
@@ -230,6 +259,25 @@ export class Runtime {
     const o = this.intern(s);
     this.heap.decref(o);
     return o;
+  }
+
+  // ---- bytes -------------------------------------------------------------------------------------
+
+  private allocBytes(data: Uint8Array, isStatic: boolean): Ref {
+    const n = bytesPayloadBytes(data.length);
+    const o = isStatic ? this.allocStatic(this.L.bytes, n) : this.heap.allocate(this.L.bytes, n);
+    writeBytes(this.heap, o, data);
+    return o;
+  }
+
+  /** A new reference to a bytes object holding a copy of `data` (b'' and single bytes are shared). */
+  newBytes(data: Uint8Array): Ref {
+    if (data.length <= 1) {
+      const o = data.length === 0 ? this.emptyBytes : this.byteChars[data[0]];
+      this.heap.incref(o);
+      return o;
+    }
+    return this.allocBytes(data, false);
   }
 
   // ---- tuples and lists --------------------------------------------------------------------------

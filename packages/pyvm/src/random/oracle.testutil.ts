@@ -4,6 +4,7 @@
 
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { python } from "../testing/python.js";
 import { RandomError } from "./errors.js";
 import { canonical } from "./pyint.js";
 import { PyRandom } from "./random.js";
@@ -92,7 +93,7 @@ function plain(v: unknown): unknown {
 /** Runs all cases in one python3 process. */
 export function runPython(cases: Op[][]): Outcome[][] {
   const input = JSON.stringify(cases.map((ops) => ops.map(([n, a, k]) => [n, encode(a), encode(k ?? {})])));
-  const out = execFileSync("python3", [ORACLE], { input, maxBuffer: 1 << 30, encoding: "utf8" });
+  const out = execFileSync(python(), [ORACLE], { input, maxBuffer: 1 << 30, encoding: "utf8" });
   const raw = JSON.parse(out) as Array<Array<{ ok?: unknown; err?: [string, string] }>>;
   return raw.map((results) => results.map((r) => (r.err !== undefined ? { err: r.err } : { ok: decode(r.ok) })));
 }

@@ -2,7 +2,9 @@
 # (a JSON list of paths) in this one python3 process, each as __main__ with its own stdout and
 # stderr, and answers a JSON list of {stdout, exception, exit}. Helper modules imported from the
 # corpus folder are forgotten after each program so every program imports them afresh, as a
-# fresh pyvm interpreter does.
+# fresh pyvm interpreter does, and the builtins module is restored after each program (one may
+# rebind or delete builtins, as a fresh interpreter would never see).
+import builtins
 import gc
 import io
 import json
@@ -10,12 +12,14 @@ import os
 import sys
 
 sys.dont_write_bytecode = True
+BUILTINS = vars(builtins)
 
 
 def run(path, root):
     out = io.StringIO()
     err = io.StringIO()
     before = set(sys.modules)
+    builtins_before = dict(BUILTINS)
     saved = (sys.stdout, sys.stderr, sys.argv, sys.getrecursionlimit())
     sys.stdout, sys.stderr, sys.argv = out, err, [path]
     exception = None
@@ -46,6 +50,8 @@ def run(path, root):
         gc.collect()
         sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
         sys.setrecursionlimit(saved[3])
+        BUILTINS.clear()  # (dict methods, found on the dict type, still work with builtins empty)
+        BUILTINS.update(builtins_before)
         for name in set(sys.modules) - before:
             mod = sys.modules[name]
             if os.path.dirname(os.path.abspath(getattr(mod, "__file__", None) or "/")) == root:

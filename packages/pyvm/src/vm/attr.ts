@@ -60,7 +60,7 @@ export function instanceDict(vm: VM, o: Ref, create: boolean): Ref {
 const isLayout = (vm: VM, o: Ref, layout: number): boolean => vm.heap.mem.i32[(o + TYPE_WORD) >> 2] === layout;
 
 /** Is `d` a data descriptor (property, or a class defining __set__/__delete__)? */
-function isDataDescriptor(vm: VM, d: Ref): boolean {
+export function isDataDescriptor(vm: VM, d: Ref): boolean {
   if (isLayout(vm, d, vm.rt.L.property)) return true;
   if (vm.heap.mem.i32[(d + TYPE_AUX) >> 2] === 0) return false;
   const t = typeOf(vm.rt, d);
@@ -334,7 +334,8 @@ export function loadMethod(vm: VM, o: Ref, name: string, out: { isMethod: boolea
   return v;
 }
 
-function isPlainMethod(vm: VM, b: Ref): boolean {
+/** Is builtin `b` an instance method descriptor (bound to its self when loaded through an instance)? */
+export function isPlainMethod(vm: VM, b: Ref): boolean {
   const rec = nativeRecord(vm, b);
   return rec.isMethod && !rec.isClassMethod && !rec.isStatic && vm.heap.mem.i32[(b + BUILTIN.self) >> 2] === 0;
 }

@@ -10,9 +10,9 @@
  * Python override is honoured. A builtin method called on a subclass instance — by that lookup,
  * or by `super().__getitem__(i)` inside the override — must therefore see the instance as an
  * exact instance of its base, or it would dispatch back to the override forever.
- * {@link callWithBuiltinSelf} gives it that view: an immutable instance (int, float, str, tuple,
- * frozenset) is replaced by an exact copy of its value, which is what CPython's methods compute
- * with anyway; a mutable one (list, dict, set), which must be changed in place, is named in
+ * {@link callWithBuiltinSelf} gives it that view: an immutable instance (int, float, str, bytes,
+ * tuple, frozenset) is replaced by an exact copy of its value, which is what CPython's methods
+ * compute with anyway; a mutable one (list, dict, set), which must be changed in place, is named in
  * `vm.exactView`, which the protocol functions treat as exact while the method runs.
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
@@ -23,6 +23,7 @@ import type { PyType } from "../objects/pytype.js";
 import { PTR, SEQ_SIZE, TUPLE_ITEMS, tuplePayloadBytes, tupleItem } from "../objects/seq-layout.js";
 import { frozensetNew, setNew } from "../objects/set.js";
 import { STR_SIDE, strPayloadBytes, strShape, writeStr } from "../objects/str-layout.js";
+import { bytesCopy, bytesPayloadBytes, writeBytes } from "../objects/bytes-layout.js";
 import { pyTypeOfTypeObject, typeOf } from "../objects/typeobj.js";
 import type { NativeFn } from "./native.js";
 import type { VM } from "./vm.js";
@@ -30,7 +31,7 @@ import type { VM } from "./vm.js";
 /** The builtin types Python classes may derive from (besides object and the exceptions). */
 export function subclassableBases(vm: VM): PyType[] {
   const T = vm.T;
-  return [T.int, T.float, T.str, T.tuple, T.list, T.dict, T.set, T.frozenset];
+  return [T.int, T.float, T.str, T.bytes, T.tuple, T.list, T.dict, T.set, T.frozenset];
 }
 
 /** Make the builtin bases' layouts able to hold subclass instances (once per runtime). */
@@ -139,6 +140,12 @@ export function newSubclassInstance(vm: VM, t: PyType, base: PyType, exact: Ref)
       heap.mem.setI32(o + STR_SIDE, rt.side.add(s));
       return adopt(vm, o, t);
     }
+    case T.bytes: {
+      const data = bytesCopy(heap, exact);
+      const o = heap.allocate(L.bytes, bytesPayloadBytes(data.length));
+      writeBytes(heap, o, data);
+      return adopt(vm, o, t);
+    }
     case T.tuple: {
       const n = heap.mem.i32[(exact + SEQ_SIZE) >> 2];
       const o = heap.allocate(L.tuple, tuplePayloadBytes(n));
@@ -186,6 +193,8 @@ function exactCopy(vm: VM, o: Ref): Ref {
       return rt.newFloat(rt.floatValue(o));
     case L.str:
       return rt.newStr(rt.strValue(o));
+    case L.bytes:
+      return rt.newBytes(bytesCopy(vm.heap, o));
     case L.tuple: {
       const n = vm.heap.mem.i32[(o + SEQ_SIZE) >> 2];
       const items: Ref[] = [];

@@ -88,6 +88,7 @@ export interface BuiltinTypes {
   int: PyType;
   float: PyType;
   str: PyType;
+  bytes: PyType;
   tuple: PyType;
   list: PyType;
   dict: PyType;
@@ -104,6 +105,7 @@ export interface BuiltinTypes {
   list_iterator: PyType;
   tuple_iterator: PyType;
   str_iterator: PyType;
+  bytes_iterator: PyType;
   range_iterator: PyType;
   iterator: PyType;
   /** The iterators builtins return, named as CPython's types are (type(map(f, x)).__name__). */
@@ -213,6 +215,8 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     dict_items: make("dict_items", L.iter, [object], false),
     TextIOWrapper: make("TextIOWrapper", L.instance, [object], false),
     traceback: make("traceback", L.iter, [object], false),
+    bytes: make("bytes", L.bytes, [object]),
+    bytes_iterator: make("bytes_iterator", L.iter, [object], false),
     exc: {},
   };
   aux(T.ellipsis, rt.Ellipsis);

@@ -121,31 +121,58 @@ function missingMessage(qualname: string, names: string[], kind: "positional" | 
  * and their slots are zeroed as they go; on an error the caller xdecrefs whatever is left.
  */
 export function makeFrame(vm: VM, f: Ref, args: Int32Array, base: number, nargs: number, kwnames: Ref, steal: boolean): Frame {
-  const rt = vm.rt;
   const heap = vm.heap;
   const mem = heap.mem;
   const lc = functionCode(vm, f);
   const co = lc.co;
   heap.incref(f);
-  const frame = new Frame(lc, f, mem.i32[(f + FN.globals) >> 2], mem.i32[(f + FN.builtins) >> 2], 0);
+  const frame = Frame.forCall(lc, f, mem.i32[(f + FN.globals) >> 2], mem.i32[(f + FN.builtins) >> 2]);
+  // Generator frames stay with their generator after the call: never pooled.
+  if ((co.flags & CodeFlag.GENERATOR) !== 0) frame.poolable = false;
   const s = frame.s;
+  const argcount = co.argCount;
+  const total = argcount + co.kwOnlyArgCount;
+  const hasVarargs = (co.flags & CodeFlag.VARARGS) !== 0;
+  const hasVarkw = (co.flags & CodeFlag.VARKEYWORDS) !== 0;
+  // The simple, hot case: exactly the positional arguments, nothing else.
+  if (kwnames === 0 && nargs === argcount && total === argcount && !hasVarargs && !hasVarkw) {
+    if (steal) {
+      for (let i = 0; i < nargs; i++) {
+        s[i] = args[base + i];
+        args[base + i] = 0;
+      }
+    } else {
+      for (let i = 0; i < nargs; i++) {
+        const v = args[base + i];
+        heap.incref(v);
+        s[i] = v;
+      }
+    }
+    return frame;
+  }
+  bindArguments(vm, f, frame, args, base, nargs, kwnames, steal);
+  return frame;
+}
+
+/** {@link makeFrame}'s general case: defaults, keywords, `*args`, `**kwargs` and their errors. */
+function bindArguments(vm: VM, f: Ref, frame: Frame, args: Int32Array, base: number, nargs: number, kwnames: Ref, steal: boolean): void {
+  const rt = vm.rt;
+  const heap = vm.heap;
+  const mem = heap.mem;
+  const co = frame.code.co;
+  const s = frame.s;
+  const argcount = co.argCount;
+  const total = argcount + co.kwOnlyArgCount;
+  const hasVarargs = (co.flags & CodeFlag.VARARGS) !== 0;
+  const hasVarkw = (co.flags & CodeFlag.VARKEYWORDS) !== 0;
   const take = (i: number): Ref => {
     const v = args[i];
     if (steal) args[i] = 0;
     else heap.incref(v);
     return v;
   };
-  const argcount = co.argCount;
-  const total = argcount + co.kwOnlyArgCount;
-  const hasVarargs = (co.flags & CodeFlag.VARARGS) !== 0;
-  const hasVarkw = (co.flags & CodeFlag.VARKEYWORDS) !== 0;
   const varargsIdx = hasVarargs ? total : -1;
   const varkwIdx = hasVarkw ? total + (hasVarargs ? 1 : 0) : -1;
-  // The simple, hot case: exactly the positional arguments, nothing else.
-  if (kwnames === 0 && nargs === argcount && total === argcount && !hasVarargs && !hasVarkw) {
-    for (let i = 0; i < nargs; i++) s[i] = take(base + i);
-    return frame;
-  }
   const qualname = () => rt.strValue(mem.i32[(f + FN.qualname) >> 2]);
   if (varkwIdx >= 0) s[varkwIdx] = dictNew(vm);
   const n = Math.min(nargs, argcount);
@@ -235,7 +262,6 @@ export function makeFrame(vm: VM, f: Ref, args: Int32Array, base: number, nargs:
       vm.raise("TypeError", missingMessage(qualname(), missing, "keyword-only"));
     }
   }
-  return frame;
 }
 
 /** A new cell holding `value` (stolen; 0 for an empty cell). */

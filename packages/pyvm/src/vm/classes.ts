@@ -212,7 +212,7 @@ export function makeClass(vm: VM, name: string, bases: PyType[], ns: Ref): PyTyp
   }
   const inheritedSlots = bases.reduce((n, b) => Math.max(n, b.nslots), 0);
   const ownSlots = slots === null ? [] : slots.filter((s) => s !== "__dict__" && s !== "__weakref__");
-  if (ownSlots.length > 0 && (solid === vm.T.int || solid === vm.T.tuple)) {
+  if (ownSlots.length > 0 && (solid === vm.T.int || solid === vm.T.tuple || solid === vm.T.bytes)) {
     vm.raise("TypeError", `nonempty __slots__ not supported for subtype of '${solid.name}'`);
   }
   for (const slot of ownSlots) {
@@ -552,7 +552,19 @@ export function deleteSlotAttr(vm: VM, o: Ref, t: PyType, name: string): boolean
   return true;
 }
 
-function slotIndex(t: PyType, name: string): number {
+/** The index of `__slots__` member `name` among `t`'s instance slots, or −1. */
+export function slotIndex(t: PyType, name: string): number {
+  // A class's slots, and its bases', are fixed when it is created: compute the table once.
+  let table = t.slotIndexes;
+  if (table === null) {
+    table = new Map();
+    for (const c of t.mro) for (const n of c.slots ?? []) if (!table.has(n)) table.set(n, slotIndexUncached(t, n));
+    t.slotIndexes = table;
+  }
+  return table.get(name) ?? -1;
+}
+
+function slotIndexUncached(t: PyType, name: string): number {
   // Slots are laid out base-first: a class's own slots follow all inherited ones.
   const chain = [...t.mro].reverse().filter((c) => c.slots !== null && c.slots.length > 0);
   let offset = 0;
@@ -570,6 +582,10 @@ export function setSlotAttr(vm: VM, o: Ref, t: PyType, name: string, value: Ref)
   const L = rt.L;
   const heap = vm.heap;
   const lay = heap.mem.i32[(o + TYPE_WORD) >> 2];
+  if (name === "__class__") {
+    assignClass(vm, o, t, value);
+    return true;
+  }
   const put = (off: number, v: Ref) => {
     heap.incref(v);
     setExcField(vm, o, off, v);
@@ -621,6 +637,36 @@ export function setSlotAttr(vm: VM, o: Ref, t: PyType, name: string, value: Ref)
     }
   }
   return false;
+}
+
+/**
+ * `o.__class__ = value` (object_set_class): only between classes of class statements whose
+ * instances have the same layout (same slots, both with or both without a dict). The instance
+ * takes a reference to its new class and drops the old one's.
+ */
+function assignClass(vm: VM, o: Ref, t: PyType, value: Ref): void {
+  const rt = vm.rt;
+  const mem = vm.heap.mem;
+  if (mem.i32[(value + TYPE_WORD) >> 2] !== rt.L.type) {
+    vm.raise("TypeError", `__class__ must be set to a class, not '${typeOf(rt, value).name}' object`);
+  }
+  const nt = pyTypeOfTypeObject(rt, value);
+  if (!t.heapType || !nt.heapType || mem.i32[(o + TYPE_WORD) >> 2] !== rt.L.instance || nt.layout !== rt.L.instance) {
+    vm.raise("TypeError", "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  }
+  if (nt.nslots !== t.nslots || nt.dictOffset < 0 !== t.dictOffset < 0 || slotNames(nt).join() !== slotNames(t).join()) {
+    vm.raise("TypeError", `__class__ assignment: '${nt.name}' object layout differs from '${t.name}'`);
+  }
+  vm.heap.incref(value);
+  mem.setI32(o + TYPE_AUX, value);
+  vm.heap.decref(t.ref);
+}
+
+/** A class's instance slot names, inherited ones first (the layout they are stored in). */
+function slotNames(t: PyType): string[] {
+  const names: string[] = [];
+  for (let i = t.mro.length - 1; i >= 0; i--) for (const n of t.mro[i].slots ?? []) names.push(n);
+  return names;
 }
 
 /** Attributes of type objects that CPython computes (type_getsets): a new reference, or 0. */

@@ -18,6 +18,7 @@ import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { lookupType } from "./attr.js";
 import { isBuiltinSubclassInstance, overridesAny } from "./builtin-subclass.js";
 import { callFunction } from "./call.js";
+import { StepBudgetExceeded } from "./errors.js";
 import { resumeGenerator } from "./eval.js";
 import { isInt, isStr, repr, richCompareBool, str } from "./ops.js";
 import { CompareOp } from "./opcodes.js";
@@ -707,8 +708,14 @@ class GetItemIterState implements IteratorState {
 
 const doneOut = { done: false };
 
-/** next(it): a new reference, or 0 when exhausted (StopIteration is swallowed). */
+/**
+ * next(it): a new reference, or 0 when exhausted (StopIteration is swallowed). Each call counts
+ * as a step against the step budget, so native loops over iterators (sum, max, sorted, list(),
+ * `in`, itertools) are bounded like Python loops.
+ */
 export function iterNext(vm: VM, it: Ref): Ref {
+  const budget = vm.config.stepBudget;
+  if (budget > 0 && ++vm.steps > budget) throw new StepBudgetExceeded(budget);
   const rt = vm.rt;
   const L = rt.L;
   const heap = vm.heap;

@@ -7,11 +7,12 @@
  * increfs and decrefs them as 3.11 did, so counts stay balanced.
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
-import { dictDelItem, dictGetStr, dictSetItem, dictNew } from "../objects/dict.js";
+import { DICT_VERSION_OFFSET, dictDelItem, dictGetStr, dictSetItem, dictNew } from "../objects/dict.js";
 import { CELL_REF, EXC, FN, GENITER, METHOD, type OwnsReferences } from "../objects/object-layouts.js";
 import { listItem, LIST_ITEMS, PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
 import { typeOf } from "../objects/typeobj.js";
-import { delAttr, getAttr, loadMethod, setAttr } from "./attr.js";
+import { delAttr } from "./attr.js";
+import { AttrSite, loadAttr, loadAttrMethod, storeAttr } from "./attr-plan.js";
 import { callVector, makeFrame, newCell } from "./call.js";
 import { CodeFlag, LocalKind } from "./code.js";
 import {
@@ -26,6 +27,13 @@ import { genFinalize } from "./generators.js";
 import { tracebackObject } from "./exceptions.js";
 import type { VM } from "./vm.js";
 
+/**
+ * The switch in {@link run} labels its cases with opcode numbers as literals, each followed by the
+ * opcode's name in a comment:
+ * V8 compiles a switch whose labels are all small integer literals to a jump table, but one whose
+ * labels read properties (`Op.POP_TOP`) to a chain of comparisons, one per case before the match.
+ * eval-opcodes.test.ts checks every label against the OPCODES table.
+ */
 const O = Op;
 /** Instructions between two checks of the eval breaker (pending GC, step budget) on backward jumps. */
 const BREAKER_INTERVAL = 1;
@@ -143,7 +151,9 @@ export function evalFrame(vm: VM, frame: Frame, throwIn: Ref): Ref {
     vm.raise("RecursionError", "maximum recursion depth exceeded");
   }
   vm.depth++;
-  frame.back = vm.frame;
+  // Kept here, not read back from the frame: a finished frame may already be recycled.
+  const back = vm.frame;
+  frame.back = back;
   vm.frame = frame;
   frame.running = true;
   frame.yielded = false;
@@ -151,20 +161,27 @@ export function evalFrame(vm: VM, frame: Frame, throwIn: Ref): Ref {
     return run(vm, frame, throwIn);
   } finally {
     frame.running = false;
-    vm.frame = frame.back;
+    vm.frame = back;
     frame.back = null;
     vm.depth--;
   }
 }
 
-function run(vm: VM, f: Frame, throwIn: Ref): Ref {
+/**
+ * The loop for `base` and every Python function it calls directly: a CALL of a plain Python
+ * function pushes the callee's frame and carries on in this same loop (as CPython 3.11+ does, no
+ * host recursion per call), RETURN pops back to the caller, and an exception not handled in a
+ * callee unwinds into its caller here. The frame-dependent locals below are reloaded at each switch.
+ */
+function run(vm: VM, base: Frame, throwIn: Ref): Ref {
   const rt = vm.rt;
   const heap = vm.heap;
-  const lc = f.code;
-  const co = lc.co;
-  const code = co.code;
-  const consts = lc.consts;
-  const s = f.s;
+  let f = base;
+  let lc = f.code;
+  let co = lc.co;
+  let code = co.code;
+  let consts = lc.consts;
+  let s = f.s;
   const skip = rt.skipImmortalRefs;
   const True = rt.True;
   const False = rt.False;
@@ -191,81 +208,92 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
         f.lasti = at = ip;
         ip++;
         switch (op) {
-          case O.NOP:
+          case 0 /* NOP */:
             break;
-          case O.RESUME:
+          case 1 /* RESUME */:
             if (vm.breakerArmed) vm.checkBreaker();
             break;
-          case O.POP_TOP:
+          case 2 /* POP_TOP */:
             heap.decref(s[--sp]);
             break;
-          case O.PUSH_NULL:
+          case 3 /* PUSH_NULL */:
             s[sp++] = 0;
             break;
-          case O.END_FOR:
+          case 4 /* END_FOR */:
             heap.decref(s[--sp]);
             heap.decref(s[--sp]);
             break;
-          case O.COPY: {
+          case 5 /* COPY */: {
             const v = s[sp - oparg];
             heap.incref(v);
             s[sp++] = v;
             break;
           }
-          case O.SWAP: {
+          case 6 /* SWAP */: {
             const t = s[sp - 1];
             s[sp - 1] = s[sp - oparg];
             s[sp - oparg] = t;
             break;
           }
-          case O.LOAD_CONST: {
+          case 7 /* LOAD_CONST */: {
             const v = consts[oparg];
             heap.incref(v);
             s[sp++] = v;
             break;
           }
-          case O.RETURN_CONST: {
+          case 8 /* RETURN_CONST */: {
             const v = consts[oparg];
             heap.incref(v);
             f.sp = sp;
-            return finish(vm, f, v);
+            if (f === base) return finish(vm, f, v);
+            // Back to the caller in this loop (see the RETURN_VALUE case).
+            f = leaveInlineFrame(vm, f);
+            lc = f.code;
+            co = lc.co;
+            code = co.code;
+            consts = lc.consts;
+            s = f.s;
+            sp = f.sp;
+            ip = f.ip;
+            s[sp++] = v;
+            break;
           }
-          case O.LOAD_FAST: {
+          case 9 /* LOAD_FAST */: {
             const v = s[oparg];
             heap.incref(v);
             s[sp++] = v;
             break;
           }
-          case O.LOAD_FAST_CHECK: {
+          case 10 /* LOAD_FAST_CHECK */: {
             const v = s[oparg];
             if (v === 0) unboundLocal(vm, co.localsPlusNames[oparg]);
             heap.incref(v);
             s[sp++] = v;
             break;
           }
-          case O.LOAD_FAST_AND_CLEAR:
+          case 11 /* LOAD_FAST_AND_CLEAR */:
             s[sp++] = s[oparg];
             s[oparg] = 0;
             break;
-          case O.STORE_FAST: {
+          case 12 /* STORE_FAST */: {
             const old = s[oparg];
             s[oparg] = s[--sp];
             if (old !== 0) heap.decref(old);
             break;
           }
-          case O.DELETE_FAST: {
+          case 13 /* DELETE_FAST */: {
             const old = s[oparg];
             if (old === 0) unboundLocal(vm, co.localsPlusNames[oparg]);
             s[oparg] = 0;
             heap.decref(old);
             break;
           }
-          case O.LOAD_NAME: {
+          case 14 /* LOAD_NAME */: {
             const v = loadName(vm, f, oparg);
             s[sp++] = v;
             break;
           }
-          case O.STORE_NAME: {
+          case 15 /* STORE_NAME */: {
             const v = s[--sp];
             if (f.locals === 0) {
               heap.decref(v);
@@ -275,39 +303,39 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             heap.decref(v);
             break;
           }
-          case O.DELETE_NAME:
+          case 16 /* DELETE_NAME */:
             if (!deleteMapping(vm, f.locals, lc.nameRefs[oparg])) nameError(vm, lc.names[oparg]);
             break;
-          case O.LOAD_GLOBAL: {
-            const v = loadGlobal(vm, f, lc.nameRefs[oparg >> 1], lc.names[oparg >> 1]);
+          case 17 /* LOAD_GLOBAL */: {
+            const v = loadGlobal(vm, f, oparg >> 1);
             if ((oparg & 1) !== 0) s[sp++] = 0;
             s[sp++] = v;
             break;
           }
-          case O.STORE_GLOBAL: {
+          case 18 /* STORE_GLOBAL */: {
             const v = s[--sp];
             dictSetItem(vm, f.globals, lc.nameRefs[oparg], v);
             heap.decref(v);
             break;
           }
-          case O.DELETE_GLOBAL:
+          case 19 /* DELETE_GLOBAL */:
             if (!dictDelItem(vm, f.globals, lc.nameRefs[oparg])) nameError(vm, lc.names[oparg]);
             break;
-          case O.LOAD_DEREF: {
+          case 20 /* LOAD_DEREF */: {
             const v = heap.mem.i32[(s[oparg] + CELL_REF) >> 2];
             if (v === 0) freeVarError(vm, f, oparg);
             heap.incref(v);
             s[sp++] = v;
             break;
           }
-          case O.STORE_DEREF: {
+          case 21 /* STORE_DEREF */: {
             const cell = s[oparg];
             const old = heap.mem.i32[(cell + CELL_REF) >> 2];
             heap.mem.setI32(cell + CELL_REF, s[--sp]);
             if (old !== 0) heap.decref(old);
             break;
           }
-          case O.DELETE_DEREF: {
+          case 22 /* DELETE_DEREF */: {
             const cell = s[oparg];
             const old = heap.mem.i32[(cell + CELL_REF) >> 2];
             if (old === 0) freeVarError(vm, f, oparg);
@@ -315,16 +343,16 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             heap.decref(old);
             break;
           }
-          case O.LOAD_CLOSURE: {
+          case 23 /* LOAD_CLOSURE */: {
             const cell = s[oparg];
             heap.incref(cell);
             s[sp++] = cell;
             break;
           }
-          case O.MAKE_CELL:
+          case 24 /* MAKE_CELL */:
             s[oparg] = newCell(vm, s[oparg]);
             break;
-          case O.COPY_FREE_VARS: {
+          case 25 /* COPY_FREE_VARS */: {
             const closure = heap.mem.i32[(f.func + FN.closure) >> 2];
             const offset = lc.nlocalsplus - oparg;
             for (let i = 0; i < oparg; i++) {
@@ -334,13 +362,13 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.LOAD_LOCALS: {
+          case 93 /* LOAD_LOCALS */: {
             if (f.locals === 0) vm.raise("SystemError", "no locals found");
             heap.incref(f.locals);
             s[sp++] = f.locals;
             break;
           }
-          case O.LOAD_FROM_DICT_OR_DEREF: {
+          case 26 /* LOAD_FROM_DICT_OR_DEREF */: {
             const mapping = s[sp - 1];
             const name = co.localsPlusNames[oparg];
             let v = dictGetStr(vm, mapping, vm.name(name));
@@ -354,11 +382,12 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = v;
             break;
           }
-          case O.LOAD_ATTR: {
+          case 27 /* LOAD_ATTR */: {
             const owner = s[sp - 1];
+            const site = lc.attrSites[at] ?? (lc.attrSites[at] = new AttrSite());
             const name = lc.names[oparg >> 1];
             if ((oparg & 1) !== 0) {
-              const meth = loadMethod(vm, owner, name, vm.methodOut);
+              const meth = loadAttrMethod(vm, owner, name, lc.nameRefs[oparg >> 1], vm.methodOut, site);
               if (vm.methodOut.isMethod) {
                 s[sp - 1] = meth;
                 s[sp++] = owner; // the owner's reference moves into the self slot
@@ -368,24 +397,25 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
                 s[sp++] = meth;
               }
             } else {
-              const v = getAttr(vm, owner, name);
+              const v = loadAttr(vm, owner, name, lc.nameRefs[oparg >> 1], site);
               heap.decref(owner);
               s[sp - 1] = v;
             }
             break;
           }
-          case O.STORE_ATTR: {
+          case 28 /* STORE_ATTR */: {
             const owner = s[--sp];
             const v = s[--sp];
+            const site = lc.attrSites[at] ?? (lc.attrSites[at] = new AttrSite());
             try {
-              setAttr(vm, owner, lc.names[oparg], v);
+              storeAttr(vm, owner, lc.names[oparg], lc.nameRefs[oparg], v, site);
             } finally {
               heap.decref(v);
               heap.decref(owner);
             }
             break;
           }
-          case O.DELETE_ATTR: {
+          case 29 /* DELETE_ATTR */: {
             const owner = s[--sp];
             try {
               delAttr(vm, owner, lc.names[oparg]);
@@ -394,7 +424,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.LOAD_SUPER_ATTR: {
+          case 30 /* LOAD_SUPER_ATTR */: {
             const self = s[--sp];
             const cls = s[--sp];
             const sup = s[--sp];
@@ -427,7 +457,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.BINARY_OP: {
+          case 31 /* BINARY_OP */: {
             const rhs = s[sp - 1];
             const lhs = s[sp - 2];
             const res = binaryOp(vm, oparg, lhs, rhs);
@@ -437,15 +467,15 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.UNARY_NEGATIVE:
-          case O.UNARY_INVERT: {
+          case 32 /* UNARY_NEGATIVE */:
+          case 33 /* UNARY_INVERT */: {
             const v = s[sp - 1];
             const res = unaryOp(vm, op === O.UNARY_NEGATIVE ? "neg" : "invert", v);
             heap.decref(v);
             s[sp - 1] = res;
             break;
           }
-          case O.UNARY_NOT: {
+          case 34 /* UNARY_NOT */: {
             const v = s[sp - 1];
             const t = isTrue(vm, v);
             heap.decref(v);
@@ -454,7 +484,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.COMPARE_OP: {
+          case 35 /* COMPARE_OP */: {
             const rhs = s[sp - 1];
             const lhs = s[sp - 2];
             const fast = fastCompare(vm, lhs, rhs, oparg);
@@ -472,7 +502,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.IS_OP: {
+          case 36 /* IS_OP */: {
             const rhs = s[--sp];
             const lhs = s[sp - 1];
             const res = (lhs === rhs) !== (oparg === 1) ? True : False;
@@ -482,7 +512,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.CONTAINS_OP: {
+          case 37 /* CONTAINS_OP */: {
             const container = s[--sp];
             const item = s[sp - 1];
             let c: boolean;
@@ -499,7 +529,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.BINARY_SUBSCR: {
+          case 38 /* BINARY_SUBSCR */: {
             const sub = s[sp - 1];
             const container = s[sp - 2];
             const res = getItem(vm, container, sub);
@@ -509,7 +539,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.STORE_SUBSCR: {
+          case 39 /* STORE_SUBSCR */: {
             const sub = s[--sp];
             const container = s[--sp];
             const v = s[--sp];
@@ -522,7 +552,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.DELETE_SUBSCR: {
+          case 40 /* DELETE_SUBSCR */: {
             const sub = s[--sp];
             const container = s[--sp];
             try {
@@ -533,7 +563,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.BINARY_SLICE: {
+          case 41 /* BINARY_SLICE */: {
             const stop = s[sp - 1];
             const start = s[sp - 2];
             const container = s[sp - 3];
@@ -545,7 +575,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.STORE_SLICE: {
+          case 42 /* STORE_SLICE */: {
             const stop = s[--sp];
             const start = s[--sp];
             const container = s[--sp];
@@ -560,21 +590,21 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.BUILD_SLICE: {
+          case 43 /* BUILD_SLICE */: {
             const res = buildSlice(vm, s, sp - oparg, oparg);
             for (let i = sp - oparg; i < sp; i++) heap.decref(s[i]);
             sp -= oparg;
             s[sp++] = res;
             break;
           }
-          case O.BUILD_TUPLE: {
+          case 44 /* BUILD_TUPLE */: {
             const t = rt.newTuple(oparg);
             for (let i = 0; i < oparg; i++) heap.mem.setI32(t + TUPLE_ITEMS + PTR * i, s[sp - oparg + i]);
             sp -= oparg;
             s[sp++] = t;
             break;
           }
-          case O.BUILD_LIST: {
+          case 45 /* BUILD_LIST */: {
             const l = rt.newList(oparg);
             const items = heap.mem.i32[(l + LIST_ITEMS) >> 2];
             for (let i = 0; i < oparg; i++) heap.mem.setI32(items + PTR * i, s[sp - oparg + i]);
@@ -583,21 +613,21 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = l;
             break;
           }
-          case O.BUILD_SET: {
+          case 46 /* BUILD_SET */: {
             const res = buildSetFromStack(vm, s, sp - oparg, oparg);
             for (let i = sp - oparg; i < sp; i++) heap.decref(s[i]);
             sp -= oparg;
             s[sp++] = res;
             break;
           }
-          case O.BUILD_MAP: {
+          case 47 /* BUILD_MAP */: {
             const res = buildMapFromStack(vm, s, sp - 2 * oparg, oparg, 0);
             for (let i = sp - 2 * oparg; i < sp; i++) heap.decref(s[i]);
             sp -= 2 * oparg;
             s[sp++] = res;
             break;
           }
-          case O.BUILD_CONST_KEY_MAP: {
+          case 48 /* BUILD_CONST_KEY_MAP */: {
             const keys = s[sp - 1];
             const res = buildMapFromStack(vm, s, sp - 1 - oparg, oparg, keys);
             for (let i = sp - 1 - oparg; i < sp; i++) heap.decref(s[i]);
@@ -605,19 +635,19 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = res;
             break;
           }
-          case O.BUILD_STRING: {
+          case 49 /* BUILD_STRING */: {
             const res = buildString(vm, s, sp - oparg, oparg);
             for (let i = sp - oparg; i < sp; i++) heap.decref(s[i]);
             sp -= oparg;
             s[sp++] = res;
             break;
           }
-          case O.LIST_APPEND: {
+          case 50 /* LIST_APPEND */: {
             const v = s[--sp];
             listAppendSteal(vm, s[sp - oparg], v);
             break;
           }
-          case O.SET_ADD: {
+          case 51 /* SET_ADD */: {
             const v = s[--sp];
             try {
               setAddItem(vm, s[sp - oparg], v);
@@ -626,7 +656,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.MAP_ADD: {
+          case 52 /* MAP_ADD */: {
             const v = s[--sp];
             const k = s[--sp];
             try {
@@ -637,10 +667,10 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.LIST_EXTEND:
-          case O.SET_UPDATE:
-          case O.DICT_UPDATE:
-          case O.DICT_MERGE: {
+          case 53 /* LIST_EXTEND */:
+          case 54 /* SET_UPDATE */:
+          case 55 /* DICT_UPDATE */:
+          case 56 /* DICT_MERGE */: {
             const it = s[--sp];
             const target = s[sp - oparg];
             try {
@@ -652,7 +682,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.FORMAT_VALUE: {
+          case 57 /* FORMAT_VALUE */: {
             const spec = (oparg & 4) !== 0 ? s[--sp] : 0;
             const v = s[sp - 1];
             let res: Ref;
@@ -665,19 +695,19 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp - 1] = res;
             break;
           }
-          case O.JUMP_FORWARD:
-          case O.JUMP_BACKWARD_NO_INTERRUPT:
+          case 58 /* JUMP_FORWARD */:
+          case 94 /* JUMP_BACKWARD_NO_INTERRUPT */:
             ip = oparg;
             break;
-          case O.JUMP_BACKWARD:
+          case 59 /* JUMP_BACKWARD */:
             ip = oparg;
             if (vm.breakerArmed) {
               f.sp = sp;
               vm.checkBreaker();
             }
             break;
-          case O.POP_JUMP_IF_FALSE:
-          case O.POP_JUMP_IF_TRUE: {
+          case 60 /* POP_JUMP_IF_FALSE */:
+          case 61 /* POP_JUMP_IF_TRUE */: {
             const cond = s[--sp];
             let t: boolean;
             if (cond === True || cond === False) {
@@ -693,22 +723,22 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             if (t === (op === O.POP_JUMP_IF_TRUE)) ip = oparg;
             break;
           }
-          case O.POP_JUMP_IF_NONE:
-          case O.POP_JUMP_IF_NOT_NONE: {
+          case 62 /* POP_JUMP_IF_NONE */:
+          case 63 /* POP_JUMP_IF_NOT_NONE */: {
             const v = s[--sp];
             const isNone = v === None;
             if (!isNone || !skip) heap.decref(v);
             if (isNone === (op === O.POP_JUMP_IF_NONE)) ip = oparg;
             break;
           }
-          case O.GET_ITER: {
+          case 64 /* GET_ITER */: {
             const v = s[sp - 1];
             const it = getIter(vm, v);
             heap.decref(v);
             s[sp - 1] = it;
             break;
           }
-          case O.GET_YIELD_FROM_ITER: {
+          case 89 /* GET_YIELD_FROM_ITER */: {
             const v = s[sp - 1];
             if (heap.mem.i32[(v + TYPE_WORD) >> 2] !== rt.L.generator) {
               const it = getIter(vm, v);
@@ -717,7 +747,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.FOR_ITER: {
+          case 65 /* FOR_ITER */: {
             const it = s[sp - 1];
             const next = iterNext(vm, it);
             if (next !== 0) {
@@ -729,10 +759,10 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.KW_NAMES:
+          case 68 /* KW_NAMES */:
             f.kwnames = consts[oparg];
             break;
-          case O.CALL: {
+          case 66 /* CALL */: {
             const kwnames = f.kwnames;
             f.kwnames = 0;
             f.sp = sp;
@@ -745,10 +775,24 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
               throw e;
             }
             sp = f.sp;
-            s[sp++] = res;
+            if (res !== 0) {
+              s[sp++] = res;
+              break;
+            }
+            // A plain Python function: doCall built its frame (arguments moved in) and left it in
+            // vm.enterFrame. Run it in this loop; its RETURN comes back here with ip past the CALL.
+            f.ip = ip;
+            f = enterInlineFrame(vm, f);
+            lc = f.code;
+            co = lc.co;
+            code = co.code;
+            consts = lc.consts;
+            s = f.s;
+            sp = f.sp;
+            ip = f.ip;
             break;
           }
-          case O.CALL_FUNCTION_EX: {
+          case 67 /* CALL_FUNCTION_EX */: {
             const kwargs = (oparg & 1) !== 0 ? s[--sp] : 0;
             const callargs = s[--sp];
             const func = s[--sp];
@@ -765,7 +809,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = res;
             break;
           }
-          case O.MAKE_FUNCTION: {
+          case 69 /* MAKE_FUNCTION */: {
             const codeObj = s[--sp];
             const closure = (oparg & 8) !== 0 ? s[--sp] : 0;
             const annotations = (oparg & 4) !== 0 ? s[--sp] : 0;
@@ -775,18 +819,30 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = fn;
             break;
           }
-          case O.RETURN_VALUE: {
+          case 70 /* RETURN_VALUE */: {
             const v = s[--sp];
             f.sp = sp;
-            return finish(vm, f, v);
+            if (f === base) return finish(vm, f, v);
+            // A frame this loop entered for a CALL: release it and go on in the caller, which
+            // receives the result where CALL would have pushed it.
+            f = leaveInlineFrame(vm, f);
+            lc = f.code;
+            co = lc.co;
+            code = co.code;
+            consts = lc.consts;
+            s = f.s;
+            sp = f.sp;
+            ip = f.ip;
+            s[sp++] = v;
+            break;
           }
-          case O.RAISE_VARARGS: {
+          case 71 /* RAISE_VARARGS */: {
             const cause = oparg === 2 ? s[--sp] : 0;
             const exc = oparg >= 1 ? s[--sp] : 0;
             f.sp = sp;
             throw vm.raiseFromOperands(exc, cause);
           }
-          case O.RERAISE: {
+          case 72 /* RERAISE */: {
             const exc = s[--sp];
             if (oparg !== 0) {
               const lastiObj = s[sp - oparg];
@@ -795,7 +851,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             f.sp = sp;
             throw vm.reraise(exc);
           }
-          case O.PUSH_EXC_INFO: {
+          case 73 /* PUSH_EXC_INFO */: {
             const exc = s[sp - 1];
             const prev = vm.handled === 0 ? rt.none() : vm.handled;
             heap.incref(exc);
@@ -804,7 +860,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = exc;
             break;
           }
-          case O.POP_EXCEPT: {
+          case 74 /* POP_EXCEPT */: {
             const prev = s[--sp];
             const old = vm.handled;
             vm.handled = prev === None ? 0 : prev;
@@ -812,7 +868,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             if (old !== 0) heap.decref(old);
             break;
           }
-          case O.CHECK_EXC_MATCH: {
+          case 75 /* CHECK_EXC_MATCH */: {
             const type = s[--sp];
             const exc = s[sp - 1];
             let m: boolean;
@@ -826,13 +882,13 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = res;
             break;
           }
-          case O.LOAD_ASSERTION_ERROR: {
+          case 76 /* LOAD_ASSERTION_ERROR */: {
             const t = vm.T.exc.AssertionError.ref;
             heap.incref(t);
             s[sp++] = t;
             break;
           }
-          case O.BEFORE_WITH: {
+          case 77 /* BEFORE_WITH */: {
             const mgr = s[sp - 1];
             const [exit, res] = vm.enterContext(mgr);
             heap.decref(mgr);
@@ -840,7 +896,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = res;
             break;
           }
-          case O.WITH_EXCEPT_START: {
+          case 78 /* WITH_EXCEPT_START */: {
             const val = s[sp - 1];
             const exit = s[sp - 4];
             const t = typeOf(rt, val).ref;
@@ -855,7 +911,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.UNPACK_SEQUENCE: {
+          case 79 /* UNPACK_SEQUENCE */: {
             const seq = s[sp - 1];
             sp--;
             try {
@@ -866,7 +922,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             sp += oparg;
             break;
           }
-          case O.UNPACK_EX: {
+          case 80 /* UNPACK_EX */: {
             const seq = s[sp - 1];
             sp--;
             const n = (oparg & 0xff) + (oparg >> 8) + 1;
@@ -878,7 +934,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             sp += n;
             break;
           }
-          case O.IMPORT_NAME: {
+          case 81 /* IMPORT_NAME */: {
             const fromlist = s[--sp];
             const level = s[--sp];
             let res: Ref;
@@ -891,37 +947,37 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             s[sp++] = res;
             break;
           }
-          case O.IMPORT_FROM:
+          case 82 /* IMPORT_FROM */:
             s[sp] = vm.importFrom(s[sp - 1], lc.names[oparg]);
             sp++;
             break;
-          case O.LOAD_BUILD_CLASS: {
-            const bc = loadGlobal(vm, f, vm.name("__build_class__"), "__build_class__");
+          case 83 /* LOAD_BUILD_CLASS */: {
+            const bc = lookupGlobal(vm, f, vm.name("__build_class__"), "__build_class__");
             s[sp++] = bc;
             break;
           }
-          case O.SETUP_ANNOTATIONS:
+          case 84 /* SETUP_ANNOTATIONS */:
             if (f.locals !== 0 && dictGetStr(vm, f.locals, vm.name("__annotations__")) === 0) {
               const d = dictNew(vm);
               dictSetItem(vm, f.locals, vm.name("__annotations__"), d);
               heap.decref(d);
             }
             break;
-          case O.RETURN_GENERATOR:
+          case 85 /* RETURN_GENERATOR */:
             // The prologue (MAKE_CELL, COPY_FREE_VARS) has run: suspend; the caller wraps the
             // frame in a generator object, and the first resumption pushes the sent value here.
             f.sp = sp;
             f.ip = ip;
             f.yielded = true;
             return 0;
-          case O.YIELD_VALUE: {
+          case 86 /* YIELD_VALUE */: {
             const v = s[--sp];
             f.sp = sp;
             f.ip = ip;
             f.yielded = true;
             return v;
           }
-          case O.SEND: {
+          case 87 /* SEND */: {
             // The sent value is popped first: released here whatever happens, it must not be
             // left on the stack for the unwinder too.
             const v = s[--sp];
@@ -937,13 +993,13 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             if (out.done) ip = oparg;
             break;
           }
-          case O.END_SEND: {
+          case 88 /* END_SEND */: {
             const v = s[--sp];
             heap.decref(s[sp - 1]);
             s[sp - 1] = v;
             break;
           }
-          case O.CLEANUP_THROW: {
+          case 90 /* CLEANUP_THROW */: {
             const exc = s[--sp];
             const last = s[--sp];
             const sub = s[--sp];
@@ -963,7 +1019,7 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
             }
             break;
           }
-          case O.CALL_INTRINSIC_1: {
+          case 91 /* CALL_INTRINSIC_1 */: {
             // Popped before the call: if it raises, the operand (released here) must not stay on
             // the stack for the unwinder to release again.
             const v = s[--sp];
@@ -983,19 +1039,35 @@ function run(vm: VM, f: Frame, throwIn: Ref): Ref {
     } catch (err) {
       if (err instanceof StepBudgetExceeded) {
         f.sp = sp;
+        // Callees this loop entered are released too, innermost first, as their own loops would.
+        while (f !== base) f = leaveInlineFrame(vm, f);
         vm.releaseFrame(f);
         throw err;
       }
       const e = vm.toPyError(err);
-      const fromReraise = e.reraised;
-      e.reraised = false;
-      if (!fromReraise) vm.addTraceback(e.exc, f);
-      const handler = findHandler(co.exceptionTable, at);
-      if (handler === null) {
+      let handler: ReturnType<typeof findHandler>;
+      for (;;) {
+        const fromReraise = e.reraised;
+        e.reraised = false;
+        if (!fromReraise) vm.addTraceback(e.exc, f);
+        handler = findHandler(co.exceptionTable, at);
+        if (handler !== null) break;
         f.sp = sp;
         f.done = true;
         vm.releaseFrame(f);
-        throw e;
+        if (f === base) {
+          f.recycle();
+          throw e;
+        }
+        // Unhandled in a callee this loop entered: it propagates into the caller at its CALL.
+        f = leaveInlineFrame(vm, f);
+        lc = f.code;
+        co = lc.co;
+        code = co.code;
+        consts = lc.consts;
+        s = f.s;
+        sp = f.sp;
+        at = f.lasti;
       }
       while (sp > lc.nlocalsplus + handler.depth) {
         const v = s[--sp];
@@ -1019,10 +1091,54 @@ function findHandler(table: Frame["code"]["co"]["exceptionTable"], ip: number) {
 function finish(vm: VM, f: Frame, v: Ref): Ref {
   f.done = true;
   vm.releaseFrame(f);
+  f.recycle();
   return v;
 }
 
-/** CALL: the callable and arguments sit at the top of `f`'s stack in 3.12's layout. */
+/**
+ * Push the frame doCall left in `vm.enterFrame` on top of `caller`, doing for it what
+ * {@link evalFrame} does for a frame it runs (the recursion check included). Returns it.
+ */
+function enterInlineFrame(vm: VM, caller: Frame): Frame {
+  const frame = vm.enterFrame!;
+  vm.enterFrame = null;
+  if (vm.depth >= vm.config.recursionLimit) {
+    vm.releaseFrame(frame);
+    frame.recycle();
+    vm.raise("RecursionError", "maximum recursion depth exceeded");
+  }
+  vm.depth++;
+  frame.back = caller;
+  vm.frame = frame;
+  frame.running = true;
+  frame.yielded = false;
+  return frame;
+}
+
+/**
+ * Pop a frame entered by {@link enterInlineFrame} after its return or its unhandled exception
+ * (its references already released, except on return where `finish`-like release happens here).
+ * Returns the caller.
+ */
+function leaveInlineFrame(vm: VM, f: Frame): Frame {
+  const caller = f.back!;
+  if (!f.done) {
+    f.done = true;
+    vm.releaseFrame(f);
+  }
+  f.running = false;
+  f.back = null;
+  vm.frame = caller;
+  vm.depth--;
+  f.recycle();
+  return caller;
+}
+
+/**
+ * CALL: the callable and arguments sit at the top of `f`'s stack in 3.12's layout. Returns the
+ * result (a new reference), or 0 for a plain Python function, whose frame — arguments moved in,
+ * callable and stack slots released — is left in `vm.enterFrame` for the caller's loop to run.
+ */
 function doCall(vm: VM, f: Frame, oparg: number, kwnames: Ref): Ref {
   const heap = vm.heap;
   const rt = vm.rt;
@@ -1068,7 +1184,9 @@ function doCall(vm: VM, f: Frame, oparg: number, kwnames: Ref): Ref {
       heap.decref(callable);
     }
     if ((frame.code.co.flags & CodeFlag.GENERATOR) !== 0) return newGenerator(vm, frame);
-    return evalFrame(vm, frame, 0);
+    // The calling loop runs the frame itself (see run): no result yet.
+    vm.enterFrame = frame;
+    return 0;
   }
   try {
     return callVector(vm, callable, s, argBase, npos, kwnames);
@@ -1095,10 +1213,47 @@ function freeVarError(vm: VM, f: Frame, i: number): never {
 }
 
 /** LOAD_GLOBAL: globals, then builtins; a new reference. */
-function loadGlobal(vm: VM, f: Frame, nameRef: Ref, name: string): Ref {
+/**
+ * LOAD_GLOBAL: globals, then builtins (a new reference). As CPython 3.12's LOAD_GLOBAL_MODULE /
+ * LOAD_GLOBAL_BUILTIN, a result is cached per name with both dicts' version tags (unique across
+ * dicts, changed by every mutation), so while neither dict changes no lookup is made.
+ */
+function loadGlobal(vm: VM, f: Frame, i: number): Ref {
+  const lc = f.code;
+  const g = f.globals;
+  const b = f.builtins;
+  const f64 = vm.heap.mem.f64;
+  const gv = f64[(g + DICT_VERSION_OFFSET) >> 3];
+  const bv = f64[(b + DICT_VERSION_OFFSET) >> 3];
+  const cache = lc.globalCache;
+  const k = i << 2;
+  let v: Ref;
+  if (cache[k] === g && cache[k + 1] === gv && cache[k + 2] === bv) {
+    v = cache[k + 3];
+  } else {
+    v = findGlobal(vm, f, lc.nameRefs[i], lc.names[i]);
+    // Keyed by the versions read before the lookup: had the lookup run code that changed either
+    // dict (a key's __eq__), their versions moved on and this entry never matches.
+    cache[k] = g;
+    cache[k + 1] = gv;
+    cache[k + 2] = bv;
+    cache[k + 3] = v;
+  }
+  vm.heap.incref(v);
+  return v;
+}
+
+/** Globals, then builtins, by name, uncached: a borrowed reference; NameError when absent. */
+function findGlobal(vm: VM, f: Frame, nameRef: Ref, name: string): Ref {
   let v = dictGetStr(vm, f.globals, nameRef);
   if (v === 0) v = dictGetStr(vm, f.builtins, nameRef);
   if (v === 0) nameError(vm, name);
+  return v;
+}
+
+/** {@link findGlobal} as a new reference. */
+function lookupGlobal(vm: VM, f: Frame, nameRef: Ref, name: string): Ref {
+  const v = findGlobal(vm, f, nameRef, name);
   vm.heap.incref(v);
   return v;
 }
@@ -1111,7 +1266,7 @@ function loadName(vm: VM, f: Frame, i: number): Ref {
     const v = loadMapping(vm, f.locals, nameRef);
     if (v !== 0) return v;
   }
-  return loadGlobal(vm, f, nameRef, lc.names[i]);
+  return lookupGlobal(vm, f, nameRef, lc.names[i]);
 }
 
 function loadMapping(vm: VM, mapping: Ref, key: Ref): Ref {

@@ -15,11 +15,13 @@ import { TableError } from "../objects/table-host.js";
 import { pyTypeOfTypeObject, typeOf } from "../objects/typeobj.js";
 import { RandomError } from "../random/errors.js";
 import { callFunction } from "./call.js";
-import { PyError } from "./errors.js";
+import { PyError, StepBudgetExceeded } from "./errors.js";
 import type { Frame } from "./frame.js";
+import { isStackOverflow } from "./stack-overflow.js";
 import { repr, str } from "./ops.js";
 import { formatExceptionChain, type TracebackEntry } from "./traceback.js";
 import type { VM } from "./vm.js";
+import { unicodeErrorMessage } from "./bytes-ops.js";
 
 export type { TracebackEntry };
 
@@ -46,6 +48,11 @@ export function exceptionMessage(vm: VM, exc: Ref): string {
   if (args === 0) return "";
   const n = vm.heap.mem.i32[(args + SEQ_SIZE) >> 2];
   if (n === 0) return "";
+  if (n === 5) {
+    // UnicodeEncodeError / UnicodeDecodeError format their five args as the codec message.
+    const m = unicodeErrorMessage(vm, exc, args);
+    if (m !== null) return m;
+  }
   if (n === 1) {
     const a = tupleItem(vm.heap, args, 0);
     if (typeOf(vm.rt, exc).isSubtypeOf(vm.T.exc.KeyError)) return repr(vm, a);
@@ -160,6 +167,8 @@ export function isInstanceOfExc(vm: VM, e: unknown, name: string): e is PyError 
 /** Convert anything thrown inside the interpreter into a PyError (host failures become Python exceptions). */
 export function toPyError(vm: VM, err: unknown): PyError {
   if (err instanceof PyError) return err;
+  // The step budget is not a Python exception: nothing may turn it into one.
+  if (err instanceof StepBudgetExceeded) throw err;
   const mk = (type: PyType, msg: string, arg: Ref = 0) => {
     let exc: Ref;
     if (arg !== 0) {
@@ -174,7 +183,7 @@ export function toPyError(vm: VM, err: unknown): PyError {
     attachContext(vm, exc);
     return new PyError(exc, type.name, msg);
   };
-  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+  if (isStackOverflow(err)) {
     return mk(vm.T.exc.RecursionError, "maximum recursion depth exceeded");
   }
   if (err instanceof HeapExhaustedError) return mk(vm.T.exc.MemoryError, "");

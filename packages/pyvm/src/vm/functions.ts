@@ -3,6 +3,7 @@
  * code object, whose tuples own the constants (strings that look like identifiers are interned,
  * as CPython's compiler interns them) and the names; MAKE_FUNCTION then builds function objects.
  */
+import type { AttrSite } from "./attr-plan.js";
 import type { Ref } from "@immortal/heap";
 import { dictGetStr } from "../objects/dict.js";
 import { CODE, FN } from "../objects/object-layouts.js";
@@ -91,6 +92,9 @@ export function loadCode(vm: VM, co: CodeObject): Ref {
     names: co.names,
     nlocalsplus: co.localsPlusNames.length,
     totalArgs: co.argCount + co.kwOnlyArgCount + ((co.flags & 4) !== 0 ? 1 : 0) + ((co.flags & 8) !== 0 ? 1 : 0),
+    framePool: [],
+    globalCache: new Float64Array(4 * co.names.length),
+    attrSites: new Array<AttrSite | null>(co.code.length >> 1).fill(null),
   };
   const o = heap.allocate(rt.L.code, CODE.size);
   (lc as { ref: Ref }).ref = o;

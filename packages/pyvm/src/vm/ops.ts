@@ -6,7 +6,7 @@
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { floatRepr } from "../format/float-repr.js";
 import { pyPow } from "../random/pymath.js";
-import { strRepr } from "../format/str-repr.js";
+import { bytesRepr, strRepr } from "../format/str-repr.js";
 import { floatFloorDiv, floatMod } from "../format/round.js";
 import { hashBigInt, hashFloat, hashHigh, hashPointer, hashTuple, siphash13 } from "../objects/hash.js";
 import type { IntValue } from "../objects/int-layout.js";
@@ -21,6 +21,8 @@ import { BUILTIN, FN, METHOD, RANGE, SLICE } from "../objects/object-layouts.js"
 import { pyTypeOfTypeObject } from "../objects/typeobj.js";
 import { intToDecimal } from "../format/int-format.js";
 import { STR_HASH, strData } from "../objects/str-layout.js";
+import { bytesHash, bytesView, compareBytes } from "../objects/bytes-layout.js";
+import { bytesConcat } from "./bytes-ops.js";
 import { typeOf } from "../objects/typeobj.js";
 import { lookupSpecial } from "./attr.js";
 import { actsExact } from "./builtin-subclass.js";
@@ -71,6 +73,8 @@ export function hashObject(vm: VM, o: Ref): bigint {
         const lo = strHash(vm, o);
         return (BigInt(vm.heap.mem.i32[(o + STR_HASH + 4) >> 2]) << 32n) | BigInt(lo >>> 0);
       }
+      case L.bytes:
+        return bytesHash(vm.heap, o);
       case L.tuple: {
         const n = seqSize(vm.heap, o);
         const hs: bigint[] = [];
@@ -168,6 +172,7 @@ export function isTrue(vm: VM, o: Ref): boolean {
     case L.float:
       return rt.floatValue(o) !== 0;
     case L.str:
+    case L.bytes:
       return vm.heap.mem.i32[(o + 16) >> 2] !== 0;
     case L.tuple:
     case L.list:
@@ -224,6 +229,8 @@ export function repr(vm: VM, o: Ref): string {
         return floatRepr(rt.floatValue(o));
       case L.str:
         return strRepr(rt.strValue(o));
+      case L.bytes:
+        return bytesRepr(bytesView(vm.heap, o));
     }
   }
   const builtin = builtinRepr(vm, o, lay, plain);
@@ -318,6 +325,7 @@ export function str(vm: VM, o: Ref): string {
   const rt = vm.rt;
   const lay = layoutOf(vm, o);
   if (lay === rt.L.str && actsExact(vm, o, STR_NAMES)) return rt.strValue(o);
+  if (lay === rt.L.bytes && actsExact(vm, o, STR_NAMES)) return bytesRepr(bytesView(vm.heap, o));
   if (o === rt.None || ((lay === rt.L.int || lay === rt.L.float || lay === rt.L.bool) && actsExact(vm, o, STR_NAMES))) return repr(vm, o);
   const t = typeOf(rt, o);
   const f = lookupSpecial(vm, t, "__str__");
@@ -362,8 +370,9 @@ export function fastCompare(vm: VM, a: Ref, b: Ref, op: number): number {
   const rt = vm.rt;
   const L = rt.L;
   const mem = vm.heap.mem;
-  // Instances of Python subclasses that override a comparison compare through their dunders.
-  if (!actsExact(vm, a, CMP_NAMES) || !actsExact(vm, b, CMP_NAMES)) return -2;
+  // Instances of Python subclasses that override a comparison compare through their dunders
+  // (exact builtins, with no class in the high half, need no check).
+  if ((mem.i32[(a + TYPE_AUX) >> 2] !== 0 || mem.i32[(b + TYPE_AUX) >> 2] !== 0) && (!actsExact(vm, a, CMP_NAMES) || !actsExact(vm, b, CMP_NAMES))) return -2;
   const la = mem.i32[(a + TYPE_WORD) >> 2];
   const lb = mem.i32[(b + TYPE_WORD) >> 2];
   if ((la === L.int || la === L.bool) && (lb === L.int || lb === L.bool)) {
@@ -389,6 +398,7 @@ export function fastCompare(vm: VM, a: Ref, b: Ref, op: number): number {
     const y = rt.strValue(b);
     return cmpResult(x === y ? 0 : compareCodePoints(x, y), op) ? 1 : 0;
   }
+  if (la === L.bytes && lb === L.bytes) return cmpResult(compareBytes(vm.heap, a, b), op) ? 1 : 0;
   return -2;
 }
 
@@ -499,6 +509,14 @@ function arith<T>(vm: VM, f: () => T): T {
 
 function intBinary(vm: VM, op: number, x: IntValue, y: IntValue): Ref {
   const rt = vm.rt;
+  // Division by a nonzero number cannot raise: no closure for arith() on this hot path.
+  if (typeof y === "number" && y !== 0 && typeof x === "number") {
+    switch (op) {
+      case BinaryOp.FLOOR_DIVIDE: return rt.newInt(intFloorDiv(x, y));
+      case BinaryOp.REMAINDER: return rt.newInt(intMod(x, y));
+      case BinaryOp.TRUE_DIVIDE: return rt.newFloat(intTrueDiv(x, y));
+    }
+  }
   switch (op) {
     case BinaryOp.ADD: return rt.newInt(intAdd(x, y));
     case BinaryOp.SUBTRACT: return rt.newInt(intSub(x, y));
@@ -566,6 +584,16 @@ export function binaryOp(vm: VM, op: number, a: Ref, b: Ref): Ref {
   const base = op >= BinaryOp.INPLACE_ADD ? op - BinaryOp.INPLACE_ADD : op;
   const la = mem.i32[(a + TYPE_WORD) >> 2];
   const lb = mem.i32[(b + TYPE_WORD) >> 2];
+  // Exact floats and exact ints (no class in the high half): straight to the arithmetic, as the
+  // general path below would go after finding both operands exact.
+  if (mem.i32[(a + TYPE_AUX) >> 2] === 0 && mem.i32[(b + TYPE_AUX) >> 2] === 0) {
+    if (la === L.float && lb === L.float) {
+      const r = floatBinary(vm, base, rt.floatValue(a), rt.floatValue(b));
+      if (r !== 0) return r;
+    } else if (la === L.int && lb === L.int && base !== BinaryOp.MATRIX_MULTIPLY) {
+      return intBinary(vm, base, rt.intValue(a), rt.intValue(b));
+    }
+  }
   // Instances of Python subclasses of int and float that override the operator go through their dunders.
   const names = BIN_DUNDERS[base];
   const aExact = actsExact(vm, a, names);
@@ -637,14 +665,15 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
 }
 
 /**
- * Is `o` a str, list or tuple operand of `+` or `*` whose type keeps the builtin dunders (so only
- * the sequence slots stand behind them)? A subclass defining its own `__add__` & co. is not.
+ * Is `o` a str, bytes, list or tuple operand of `+` or `*` whose type keeps the builtin dunders
+ * (so only the sequence slots stand behind them)? A subclass defining its own `__add__` & co. is
+ * not.
  */
 function isSequenceOperand(vm: VM, o: Ref, base: number): boolean {
   if (base !== BinaryOp.ADD && base !== BinaryOp.MULTIPLY) return false;
   const L = vm.rt.L;
   const l = layoutOf(vm, o);
-  return (l === L.str || l === L.list || l === L.tuple) && actsExact(vm, o, BIN_DUNDERS[base]);
+  return (l === L.str || l === L.list || l === L.tuple || l === L.bytes) && actsExact(vm, o, BIN_DUNDERS[base]);
 }
 
 /** str, list or tuple `a` concatenated with `b` of the same layout (an exact builtin result). */
@@ -664,7 +693,7 @@ function concatSameLayout(vm: VM, a: Ref, b: Ref): Ref {
 
 /**
  * What CPython does for `+` and `*` when the number slots give NotImplemented and an operand is a
- * str, list or tuple: sq_concat of the left operand (whose error names the sequence), or
+ * str, bytes, list or tuple: sq_concat of the left operand (whose error names the sequence), or
  * sq_repeat with a count from `__index__`. Operand pairs of builtin types were handled by
  * builtinBinary before; this covers the rest. A new reference.
  */
@@ -673,10 +702,13 @@ function sequenceFallback(vm: VM, op: number, base: number, a: Ref, b: Ref, aNam
   const L = rt.L;
   const seqName = (o: Ref) => {
     const l = layoutOf(vm, o);
-    return l === L.str ? "str" : l === L.list ? "list" : l === L.tuple ? "tuple" : null;
+    return l === L.str ? "str" : l === L.list ? "list" : l === L.tuple ? "tuple" : l === L.bytes ? "bytes" : null;
   };
   if (base === BinaryOp.ADD) {
     const seq = seqName(a);
+    // bytes_concat takes any bytes-like right operand and names the other type when it fails.
+    if (seq === "bytes" && layoutOf(vm, b) === L.bytes) return bytesConcat(vm, a, b);
+    if (seq === "bytes") vm.raise("TypeError", `can't concat ${bName} to bytes`);
     // sq_concat accepts any instance of the same builtin sequence (a subclass instance included).
     if (seq !== null && layoutOf(vm, a) === layoutOf(vm, b)) return concatSameLayout(vm, a, b);
     if (seq !== null) vm.raise("TypeError", `can only concatenate ${seq} (not "${bName}") to ${seq}`);
@@ -726,6 +758,7 @@ export function length(vm: VM, o: Ref): number {
   if (actsExact(vm, o, LEN_NAMES) || lay === L.none) {
     switch (lay) {
       case L.str:
+      case L.bytes:
       case L.tuple:
       case L.list:
         return vm.heap.mem.i32[(o + 16) >> 2];

@@ -1,6 +1,7 @@
 /**
- * BINARY_OP on builtin containers and strings: concatenation and repetition of str, list and
- * tuple, in-place list concatenation, printf-style `str % args`, set algebra and dict union.
+ * BINARY_OP on builtin containers and strings: concatenation and repetition of str, bytes, list
+ * and tuple, in-place list concatenation, printf-style `str % args` and `bytes % args`, set algebra
+ * and dict union.
  * Returns 0 when the operands are not a builtin pair this covers (the dunder protocol takes over).
  */
 import { TYPE_AUX, type Ref } from "@immortal/heap";
@@ -17,6 +18,7 @@ import { listDeleteRange, listExtend } from "./containers.js";
 import { BinaryOp } from "./opcodes.js";
 import { binaryDunders, isFloat, isInt, isStr, repr, str } from "./ops.js";
 import { actsExact, isBuiltinSubclassInstance } from "./builtin-subclass.js";
+import { bytesConcat, bytesPercent, bytesRepeat } from "./bytes-ops.js";
 import type { VM } from "./vm.js";
 
 /** How many times to repeat, from an int operand; raises OverflowError/MemoryError sensibly. */
@@ -114,7 +116,8 @@ function percent(vm: VM, fmt: Ref, args: Ref): Ref {
               const k = rt.newStr(key);
               try {
                 const v = vm.getItemOrZero(args, k);
-                if (v !== 0) fetched.push(v);
+                if (v === 0) throw vm.keyError(k);
+                fetched.push(v);
                 return v;
               } finally {
                 heap.decref(k);
@@ -144,6 +147,7 @@ export function builtinBinary(vm: VM, op: number, a: Ref, b: Ref, la: number, lb
   switch (op) {
     case BinaryOp.ADD:
       if (la === L.str && lb === L.str) return rt.newStr(rt.strValue(a) + rt.strValue(b));
+      if (la === L.bytes && lb === L.bytes) return bytesConcat(vm, a, b);
       if (la === L.list && lb === L.list && plainA) {
         if (inplace) {
           listExtend(vm, a, b);
@@ -167,6 +171,8 @@ export function builtinBinary(vm: VM, op: number, a: Ref, b: Ref, la: number, lb
         return rt.newStr(s.repeat(n));
       }
       if (aInt && lb === L.str) return builtinBinary(vm, op, b, a, lb, la, false);
+      if (la === L.bytes && bInt) return bytesRepeat(vm, a, rt.intValue(b));
+      if (aInt && lb === L.bytes) return bytesRepeat(vm, b, rt.intValue(a));
       if (inplace && la === L.list && bInt && plainA) {
         listRepeatInPlace(vm, a, repeatCount(vm, b));
         return rt.newRef(a);
@@ -177,6 +183,7 @@ export function builtinBinary(vm: VM, op: number, a: Ref, b: Ref, la: number, lb
     }
     case BinaryOp.REMAINDER:
       if (la === L.str && plainA) return percent(vm, a, b);
+      if (la === L.bytes && plainA) return bytesPercent(vm, a, b);
       break;
     case BinaryOp.OR:
     case BinaryOp.AND:

@@ -32,7 +32,14 @@ new ProgramSuite("tracebacks")
     look("missing")
     `,
   )
-
+  .add(
+    "subscript-spaces",
+    `
+    def f(a):
+        return a[  1  ] + 2
+    f([1])
+    `,
+  )
   .add(
     "whole-line",
     `
@@ -68,7 +75,13 @@ new ProgramSuite("tracebacks")
     total = h(5) +  3
     `,
   )
-
+  .add(
+    "paren-operand",
+    `
+    a, b = 1, "x"
+    c = (a) + b
+    `,
+  )
   .add(
     "cause",
     `

@@ -10,6 +10,7 @@ import { TYPE_WORD } from "@immortal/heap";
 import { FormatError } from "../format/errors.js";
 import { dictCopy as dictCopyRaw, dictGetItem, dictGetStr, dictNew, dictSetItem } from "../objects/dict.js";
 import { EXC, MODULE, PROPERTY, RANGE, SLICE, SUPER, WRAPPER } from "../objects/object-layouts.js";
+import type { IntValue } from "../objects/int-layout.js";
 import type { PyType } from "../objects/pytype.js";
 import type { Runtime } from "../objects/runtime.js";
 import { PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
@@ -63,6 +64,8 @@ export class VM implements TableHost {
   modules: Ref = 0;
   /** The frame executing now (top of the call stack). */
   frame: Frame | null = null;
+  /** A frame CALL built for the running eval loop to enter (see eval.ts `run`); null otherwise. */
+  enterFrame: Frame | null = null;
   depth = 0;
   steps = 0;
   /** The exception being handled (sys.exc_info()[1]), or 0. */
@@ -186,34 +189,48 @@ export class VM implements TableHost {
   /** A new slice object (parts borrowed). */
   newSlice(start: Ref, stop: Ref, step: Ref): Ref {
     const o = this.heap.allocate(this.rt.L.slice);
-    for (const [off, v] of [[SLICE.start, start], [SLICE.stop, stop], [SLICE.step, step]] as const) {
-      this.heap.incref(v);
-      this.heap.mem.setI32(o + off, v);
-    }
+    const heap = this.heap;
+    heap.incref(start);
+    heap.mem.setI32(o + SLICE.start, start);
+    heap.incref(stop);
+    heap.mem.setI32(o + SLICE.stop, stop);
+    heap.incref(step);
+    heap.mem.setI32(o + SLICE.step, step);
     return o;
   }
 
   /** A new range object. */
   newRange(start: number | bigint, stop: number | bigint, step: number | bigint): Ref {
+    const LIMIT = 2 ** 51; // below it, every difference and floor quotient here is exact in doubles
+    if (typeof start === "number" && typeof stop === "number" && typeof step === "number" && Math.abs(start) < LIMIT && Math.abs(stop) < LIMIT) {
+      let len = 0;
+      if (step > 0 && start < stop) len = Math.floor((stop - start - 1) / step) + 1;
+      else if (step < 0 && start > stop) len = Math.floor((start - stop - 1) / -step) + 1;
+      return this.rangeObject(start, stop, step, len);
+    }
     const s = BigInt(start);
     const e = BigInt(stop);
     const st = BigInt(step);
     let len = 0n;
     if (st > 0n && s < e) len = (e - s - 1n) / st + 1n;
     else if (st < 0n && s > e) len = (s - e - 1n) / -st + 1n;
+    const norm = (v: bigint) => (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+    return this.rangeObject(norm(s), norm(e), norm(st), norm(len));
+  }
+
+  private rangeObject(start: IntValue, stop: IntValue, step: IntValue, length: IntValue): Ref {
     const rt = this.rt;
     const o = this.heap.allocate(rt.L.range);
-    const norm = (v: bigint) => (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
-    this.heap.mem.setI32(o + RANGE.start, rt.newInt(norm(s)));
-    this.heap.mem.setI32(o + RANGE.stop, rt.newInt(norm(e)));
-    this.heap.mem.setI32(o + RANGE.step, rt.newInt(norm(st)));
-    this.heap.mem.setI32(o + RANGE.length, rt.newInt(norm(len)));
+    this.heap.mem.setI32(o + RANGE.start, rt.newInt(start));
+    this.heap.mem.setI32(o + RANGE.stop, rt.newInt(stop));
+    this.heap.mem.setI32(o + RANGE.step, rt.newInt(step));
+    this.heap.mem.setI32(o + RANGE.length, rt.newInt(length));
     return o;
   }
 
-  /** bytes are not modelled yet: a clear error rather than a wrong object. */
-  newBytes(_b: Uint8Array): Ref {
-    this.raise("NotImplementedError", "bytes objects are not supported by pyvm yet");
+  /** A bytes object holding a copy of `b`: a new reference. */
+  newBytes(b: Uint8Array): Ref {
+    return this.rt.newBytes(b);
   }
 
   /** A shallow copy of a dict: a new reference. */

@@ -7,6 +7,7 @@ import { BaselineStrategy } from "@immortal/heap";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { python } from "../../testing/python.js";
 import { Interpreter } from "../../interpreter.js";
 
 /** What a program printed, and the exception that escaped it ("Type: message") or null. */
@@ -17,7 +18,7 @@ export interface Outcome {
 
 /** Run every program in one python3 process. */
 export function runCPython(programs: readonly string[]): Outcome[] {
-  const out = execFileSync("python3", [join(import.meta.dirname, "run_snippets.py")], {
+  const out = execFileSync(python(), [join(import.meta.dirname, "run_snippets.py")], {
     input: JSON.stringify(programs),
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,

@@ -1,5 +1,5 @@
-// Test support: runs a batch of calls through one CPython process (python3, expected to be
-// 3.11) and returns tagged results, so tests can compare this package's output with CPython's.
+// Test support: runs a batch of calls through one CPython process (CPython 3.11.7, see
+// ../../testing/python.ts) and returns tagged results, so tests can compare this package's output with CPython's.
 // Not part of the package's API.
 
 import { execFileSync } from "node:child_process";
@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { python } from "../../testing/python.js";
 
 /** A Python value as oracle.py encodes it (see the header of oracle.py). */
 export type PyValue =
@@ -37,7 +38,7 @@ export function runPython(calls: PyCall[]): PyResult[] {
   try {
     const file = join(dir, "calls.json");
     writeFileSync(file, JSON.stringify(calls));
-    const out = execFileSync("python3", [ORACLE, file], { maxBuffer: 1 << 30, encoding: "utf8" });
+    const out = execFileSync(python(), [ORACLE, file], { maxBuffer: 1 << 30, encoding: "utf8" });
     return JSON.parse(out) as PyResult[];
   } finally {
     rmSync(dir, { recursive: true, force: true });

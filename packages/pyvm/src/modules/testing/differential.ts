@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { BaselineStrategy } from "@immortal/heap";
 import { beforeAll, expect, it } from "vitest";
+import { python } from "../../testing/python.js";
 import { Interpreter } from "../../interpreter.js";
 
 /** How a program ended: what it printed and its uncaught exception, if any. */
@@ -18,7 +19,7 @@ export interface Outcome {
 
 /** Run every program in one python3 process (the oracle). */
 export function runCPython(sources: readonly string[]): Outcome[] {
-  const out = execFileSync("python3", [join(import.meta.dirname, "oracle.py")], {
+  const out = execFileSync(python(), [join(import.meta.dirname, "oracle.py")], {
     input: JSON.stringify(sources),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

@@ -13,6 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Ref } from "@immortal/heap";
+import { python } from "../../testing/python.js";
 import {
   dictClear,
   dictContains,
@@ -150,7 +151,7 @@ const ORACLE = fileURLToPath(new URL("./table-oracle.py", import.meta.url));
 
 /** Run every case through one python3 process (PYTHONHASHSEED=0). */
 export function runOracle(cases: readonly Case[]): unknown[] {
-  const out = execFileSync("python3", [ORACLE], {
+  const out = execFileSync(python(), [ORACLE], {
     input: JSON.stringify(cases),
     env: { ...process.env, PYTHONHASHSEED: "0", PYTHONIOENCODING: "utf-8" },
     maxBuffer: 1 << 30,

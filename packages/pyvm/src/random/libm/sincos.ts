@@ -1,14 +1,15 @@
 // sin and cos reproducing glibc 2.36's x86-64 `sin`/`cos` bit for bit (their
-// FMA code path) for |x| < 105414350: the argument is reduced by pi/2
-// (quadrant n, remainder a + da), then split as a = x_i + t with x_i = i/128
-// and sin/cos(x_i) from a table combined with short series in t. Each fma()
-// stands where that build fuses a multiply-add. Larger arguments need
-// glibc's multi-word reduction, which random never uses; they fall back to
-// Math.sin/Math.cos.
-
+// FMA code path): the argument is reduced by pi/2 (quadrant n, remainder
+// a + da), then split as a = x_i + t with x_i = i/128 and sin/cos(x_i) from a
+// table combined with short series in t. Each fma() stands where that build
+// fuses a multiply-add. Below 105414350 the reduction is glibc's four-part
+// one, reproduced operation for operation; above it glibc reduces with many
+// bits of 2/pi, and so does ./trig.js (exactly, on BigInts), handing the same
+// remainder (to well beyond the last bit that matters) to the same kernels.
 import { highWord, lowWord } from "./bits.js";
 import { fma } from "./fma.js";
 import { SINCOS } from "./sincos-data.js";
+import { reducePiOver2 } from "./trig.js";
 
 /** 0x1.8p45: adding it rounds |x| to a multiple of 1/128 held in the low bits. */
 const BIG = 52776558133248.0;
@@ -93,6 +94,14 @@ function reduce(x: number): number {
   return lowWord(t) & 3;
 }
 
+/** The exact reduction for |x| >= 105414350; returns n mod 4. */
+function reduceHuge(x: number): number {
+  const [n, r] = reducePiOver2(x);
+  reducedA = r[0];
+  reducedDa = r[1];
+  return n;
+}
+
 /** sin (n even) or cos (n odd) of a + da, negated for quadrants 2 and 3. */
 function quadrant(n: number): number {
   const r = n & 1 ? doCos(reducedA, reducedDa) : doSin(reducedA, reducedDa);
@@ -110,7 +119,8 @@ export function sin(x: number): number {
     return x < 0 ? -r : r;
   }
   if (k < 0x419921fb) return quadrant(reduce(x));
-  return Math.sin(x); // huge, infinite or NaN
+  if (k >= 0x7ff00000) return x - x; // infinite or NaN
+  return quadrant(reduceHuge(x));
 }
 
 /** glibc's cos(x). */
@@ -125,5 +135,6 @@ export function cos(x: number): number {
     return doSin(a, y - a + HP1);
   }
   if (k < 0x419921fb) return quadrant(reduce(x) + 1);
-  return Math.cos(x);
+  if (k >= 0x7ff00000) return x - x;
+  return quadrant(reduceHuge(x) + 1);
 }

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { python } from "../../testing/python.js";
 import { Interpreter } from "../../interpreter.js";
 
 /** What a program printed on each stream, and its exit status. */
@@ -21,7 +22,7 @@ export interface ProgramOutcome {
 
 /** Run the program files at `paths` in one python3 process. */
 export function runCPythonPrograms(paths: readonly string[]): ProgramOutcome[] {
-  const out = execFileSync("python3", [join(import.meta.dirname, "run_programs.py")], {
+  const out = execFileSync(python(), [join(import.meta.dirname, "run_programs.py")], {
     input: JSON.stringify(paths),
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
