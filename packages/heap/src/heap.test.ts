@@ -58,6 +58,27 @@ describe("Heap allocation and deallocation", () => {
     expect(new Set(again)).toEqual(new Set(a.slice(0, 4)));
   });
 
+  it("keeps each type's free list, whichever type used one first", () => {
+    const heap = new Heap({ strategy: new BaselineStrategy() });
+    const early = heap.registerType({ name: "early", basicSize: 8, freeList: 4 });
+    const sized = heap.registerType({ name: "sized", basicSize: 8, freeList: 4, freeListBySize: 128 });
+    const late = heap.registerType({ name: "late", basicSize: 8, freeList: 4 });
+    // The highest id parks a block first, then the lower ones, unsized and size-keyed.
+    for (const t of [late, early, sized]) {
+      const o = heap.allocate(t.id);
+      const blocks = heap.allocator.getStats().smallBlocks;
+      heap.decref(o);
+      // Parked on the free list, the block stays allocated; the next instance gets it back.
+      expect(heap.allocator.getStats().smallBlocks, t.name).toBe(blocks);
+      expect(heap.allocate(t.id), t.name).toBe(o);
+    }
+    // A size-keyed list hands a block back only for the same size.
+    const big = heap.allocate(sized.id, 64);
+    heap.decref(big);
+    expect(heap.allocate(sized.id, 8)).not.toBe(big);
+    expect(heap.allocate(sized.id, 64)).toBe(big);
+  });
+
   it("raises HeapExhaustedError past the configured maximum", () => {
     const { heap } = makeHeap({ maxBytes: 2 << 20 });
     expect(() => {

@@ -176,9 +176,12 @@ export class Heap {
   private freeListFor(t: RegisteredType, blockBytes: number): Ref[] | undefined {
     const stacks = this.freeLists[t.id];
     if (stacks !== undefined) {
-      if (t.freeListBySize === undefined) return stacks[0];
-      if (blockBytes > t.freeListBySize) return undefined;
-      const stack = stacks[(blockBytes + 15) >> 4];
+      let key = 0;
+      if (t.freeListBySize !== undefined) {
+        if (blockBytes > t.freeListBySize) return undefined;
+        key = (blockBytes + 15) >> 4;
+      }
+      const stack = stacks[key];
       if (stack !== undefined) return stack;
     }
     return this.makeFreeList(t, blockBytes);
@@ -398,7 +401,8 @@ export class Heap {
     this.mem.setI32(o + TYPE_WORD, FREED_TYPE_ID);
     const block = o - this.handleOffset(o, t);
     if (t.freeList) {
-      const stack = this.freeListFor(t, this.allocator.blockSize(block));
+      // Only size-keyed lists need the block's size (read from its pool header).
+      const stack = this.freeListFor(t, t.freeListBySize === undefined ? 0 : this.allocator.blockSize(block));
       if (stack !== undefined && stack.length < t.freeList) {
         stack.push(o);
         return;

@@ -86,6 +86,15 @@ describe("pyvm run", () => {
     expect(r.stderr).toMatch(/^pyvm: .*5000/);
   });
 
+  it("stops a runaway native loop at --step-budget too", () => {
+    const native = program("native_loop.py", 'print("start")\nprint(sum(range(10**12)))\n');
+    expect(cli("run", native, "--step-budget", "5000")).toEqual({
+      status: 1,
+      stdout: "start\n",
+      stderr: "pyvm: the program exceeded its step budget of 5000 steps (loop iterations and calls)\n",
+    });
+  });
+
   it("raises RecursionError at --recursion-limit", () => {
     const r = cli("run", recursive, "--recursion-limit", "50");
     expect(r.status).toBe(1);

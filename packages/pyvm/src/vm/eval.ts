@@ -14,13 +14,13 @@ import { typeOf } from "../objects/typeobj.js";
 import { delAttr } from "./attr.js";
 import { AttrSite, loadAttr, loadAttrMethod, storeAttr } from "./attr-plan.js";
 import { callVector, makeFrame, newCell } from "./call.js";
-import { CodeFlag, LocalKind } from "./code.js";
+import { CodeFlag, LocalKind, type CodeObject } from "./code.js";
 import {
   buildMapFromStack, buildSetFromStack, buildSlice, buildString, contains, delItem, dictMergeInto, formatValue, getItem,
   getIter, getSlice, iterNext, listAppendSteal, listExtend, listToTuple, setAddItem, setItem, setSlice, setUpdate, unpackEx, unpackSequence,
 } from "./containers.js";
 import { PyError, StepBudgetExceeded } from "./errors.js";
-import { Frame } from "./frame.js";
+import { Frame, type LoadedCode } from "./frame.js";
 import { Intrinsic, Op } from "./opcodes.js";
 import { binaryOp, isTrue, richCompare, fastCompare, unaryOp } from "./ops.js";
 import { genFinalize } from "./generators.js";
@@ -177,11 +177,13 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
   const rt = vm.rt;
   const heap = vm.heap;
   let f = base;
-  let lc = f.code;
-  let co = lc.co;
-  let code = co.code;
-  let consts = lc.consts;
-  let s = f.s;
+  // What the loop reads from the running frame, (re)loaded at the top of `frames` each time the
+  // running frame changes (a CALL entered, a RETURN or an exception back in the caller).
+  let lc: LoadedCode;
+  let co: CodeObject;
+  let code: Int32Array;
+  let consts: Int32Array;
+  let s: Int32Array;
   const skip = rt.skipImmortalRefs;
   const True = rt.True;
   const False = rt.False;
@@ -195,7 +197,12 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
   // lasti pushed to the next handler) while the handler is still looked up at the RERAISE itself,
   // as CPython's exception_unwind does with next_instr.
   let at = f.lasti;
-  for (;;) {
+  frames: for (;;) {
+    lc = f.code;
+    co = lc.co;
+    code = co.code;
+    consts = lc.consts;
+    s = f.s;
     try {
       if (pending !== null) {
         const e = pending;
@@ -248,15 +255,10 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             if (f === base) return finish(vm, f, v);
             // Back to the caller in this loop (see the RETURN_VALUE case).
             f = leaveInlineFrame(vm, f);
-            lc = f.code;
-            co = lc.co;
-            code = co.code;
-            consts = lc.consts;
-            s = f.s;
             sp = f.sp;
             ip = f.ip;
-            s[sp++] = v;
-            break;
+            f.s[sp++] = v;
+            continue frames;
           }
           case 9 /* LOAD_FAST */: {
             const v = s[oparg];
@@ -783,14 +785,9 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             // vm.enterFrame. Run it in this loop; its RETURN comes back here with ip past the CALL.
             f.ip = ip;
             f = enterInlineFrame(vm, f);
-            lc = f.code;
-            co = lc.co;
-            code = co.code;
-            consts = lc.consts;
-            s = f.s;
             sp = f.sp;
             ip = f.ip;
-            break;
+            continue frames;
           }
           case 67 /* CALL_FUNCTION_EX */: {
             const kwargs = (oparg & 1) !== 0 ? s[--sp] : 0;
@@ -826,15 +823,10 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             // A frame this loop entered for a CALL: release it and go on in the caller, which
             // receives the result where CALL would have pushed it.
             f = leaveInlineFrame(vm, f);
-            lc = f.code;
-            co = lc.co;
-            code = co.code;
-            consts = lc.consts;
-            s = f.s;
             sp = f.sp;
             ip = f.ip;
-            s[sp++] = v;
-            break;
+            f.s[sp++] = v;
+            continue frames;
           }
           case 71 /* RAISE_VARARGS */: {
             const cause = oparg === 2 ? s[--sp] : 0;
@@ -1050,7 +1042,7 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
         const fromReraise = e.reraised;
         e.reraised = false;
         if (!fromReraise) vm.addTraceback(e.exc, f);
-        handler = findHandler(co.exceptionTable, at);
+        handler = findHandler(f.code.co.exceptionTable, at);
         if (handler !== null) break;
         f.sp = sp;
         f.done = true;
@@ -1061,20 +1053,17 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
         }
         // Unhandled in a callee this loop entered: it propagates into the caller at its CALL.
         f = leaveInlineFrame(vm, f);
-        lc = f.code;
-        co = lc.co;
-        code = co.code;
-        consts = lc.consts;
-        s = f.s;
         sp = f.sp;
         at = f.lasti;
       }
-      while (sp > lc.nlocalsplus + handler.depth) {
-        const v = s[--sp];
+      // The handler's frame (the locals are reloaded from it at the top of `frames`).
+      const fs = f.s;
+      while (sp > f.code.nlocalsplus + handler.depth) {
+        const v = fs[--sp];
         if (v !== 0) heap.decref(v);
       }
-      if (handler.lasti) s[sp++] = rt.newInt(f.lasti);
-      s[sp++] = e.exc;
+      if (handler.lasti) fs[sp++] = rt.newInt(f.lasti);
+      fs[sp++] = e.exc;
       e.exc = 0;
       ip = handler.target;
     }
