@@ -1,7 +1,8 @@
 /**
- * Running `pyvm run` on a thread with a deep enough JS stack. pyvm's eval loop recurses in JS for
- * every Python call (2–5 KB of V8 stack per Python frame, measured), so Node's default ~1 MB main
- * stack ends Python recursion near 450 frames, well short of CPython's default limit of 1000 and of
+ * Running `pyvm run` on a thread with a deep enough JS stack. A Python call that passes through
+ * native code (a class's `__init__`, a property, a sort key, `map()`, `yield from`, a dunder
+ * method) recurses in JS, 1–5 KB of V8 stack per frame (measured), so Node's default ~1 MB main
+ * stack ends such recursion near 450 frames, well short of CPython's default limit of 1000 and of
  * limits programs raise with `sys.setrecursionlimit`. The CLI therefore runs the interpreter in a
  * worker thread whose stack (`resourceLimits.stackSizeMb`, reserved address space that is only
  * touched as deep as the program recurses) is sized from the recursion limit: generously per frame,
@@ -14,7 +15,7 @@ import { Worker } from "node:worker_threads";
 
 const MiB = 1024 * 1024;
 
-/** Bytes of thread stack reserved per Python frame: about twice the heaviest call path measured (map() calling back into Python, 4.7 KB). */
+/** Bytes of thread stack reserved per Python frame: well above the heaviest call path measured (map() calling back into Python, 3–5 KB). */
 export const STACK_BYTES_PER_FRAME = 8 * 1024;
 /** Never less stack than this (MiB): a program may raise its limit with sys.setrecursionlimit after start. About 120,000 plain Python frames. */
 export const STACK_FLOOR_MB = 256;

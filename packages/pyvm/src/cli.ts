@@ -27,7 +27,7 @@ export type { CliIO };
 export const DEFAULT_STRATEGY = "cpython-3.12";
 
 /** Options of `pyvm run`, as commander parses them (plain data: they are posted to the interpreter thread). */
-interface RunOptions {
+export interface RunOptions {
   strategy: string;
   stats?: boolean;
   recursionLimit?: number;
@@ -138,7 +138,7 @@ function runFile(file: string, args: string[], opts: RunOptions, io: CliIO): num
 }
 
 /** What `pyvm run` was asked to do. */
-interface RunRequest {
+export interface RunRequest {
   file: string;
   args: string[];
   opts: RunOptions;

@@ -16,6 +16,8 @@ import {
   dictFromItems,
   dictGetItem,
   dictGetStr,
+  dictGetStrHinted,
+  dictHintFound,
   dictItems,
   dictIterNew,
   dictIterNext,
@@ -30,6 +32,7 @@ import {
   dictPopItem,
   dictSetDefault,
   dictSetItem,
+  dictSetItemHinted,
   dictSizeOf,
   dictValues,
   dictVersion,
@@ -300,6 +303,45 @@ describe("dict behaviour", () => {
     expect(bumped(() => dictClear(host, d))).toBe(true);
     expect(bumped(() => dictClear(host, d))).toBe(false);
     for (const o of [d, k, v1, v2]) host.heap.decref(o);
+  });
+
+  it("hinted lookups and stores (the attribute caches') act exactly as dictGetStr and dictSetItem", () => {
+    const host = makeTestHost();
+    const names = Array.from({ length: 12 }, (_, i) => host.str(`attr${i}`));
+    const values = Array.from({ length: 5 }, (_, i) => host.int(1000 + i));
+    const plain = dictNew(host);
+    const hinted = dictNew(host);
+    const rand = rng(7);
+    const hints = new Map<Ref, number>();
+    const refcounts = () => [...names, ...values].map((o) => host.heap.refcount(o));
+    for (let step = 0; step < 400; step++) {
+      const k = names[Math.floor(rand() * names.length)];
+      const op = rand();
+      if (op < 0.6) {
+        const v = values[Math.floor(rand() * values.length)];
+        const vPlain = dictVersion(host, plain);
+        const vHinted = dictVersion(host, hinted);
+        dictSetItem(host, plain, k, v);
+        // A good hint, none, or a wrong one: the result must not depend on it.
+        const hint = op < 0.3 ? (hints.get(k) ?? -1) : op < 0.45 ? -1 : Math.floor(rand() * 20);
+        dictSetItemHinted(host, hinted, k, v, hint);
+        if (dictHintFound >= 0) hints.set(k, dictHintFound);
+        expect(dictVersion(host, plain) !== vPlain).toBe(dictVersion(host, hinted) !== vHinted);
+      } else if (op < 0.8) {
+        const hint = op < 0.7 ? (hints.get(k) ?? -1) : Math.floor(rand() * 20);
+        expect(dictGetStrHinted(host, hinted, k, hint)).toBe(dictGetStr(host, plain, k));
+        if (dictHintFound >= 0) hints.set(k, dictHintFound);
+      } else {
+        expect(dictDelItem(host, hinted, k)).toBe(dictDelItem(host, plain, k));
+      }
+      expect(dictItems(host, hinted)).toEqual(dictItems(host, plain));
+    }
+    // Every reference the two dicts took is dropped with them: each key and value is back to the
+    // one reference this test holds.
+    host.heap.decref(plain);
+    host.heap.decref(hinted);
+    for (const o of [...names, ...values]) expect(host.heap.refcount(o)).toBe(1n);
+    for (const o of [...names, ...values]) host.heap.decref(o);
   });
 
   it("dictGetStr finds str keys in unicode and general tables without calling eq", () => {

@@ -871,6 +871,46 @@ export function dictGetStrHinted(host: TableHost, d: Ref, key: Ref, hint: number
   return foundValue;
 }
 
+/**
+ * `d[key] = value` (value borrowed) for an interned str `key` (compared by identity), trying entry
+ * `hint` first: when it holds `key` with a value, the value is replaced there as insertdict
+ * replaces an existing key's — the same reference operations in the same order, the same
+ * version bump — without hashing or probing. Otherwise as {@link dictSetItem}. Leaves the entry
+ * index in {@link dictHintFound} (−1 when unknown).
+ */
+export function dictSetItemHinted(host: TableHost, d: Ref, key: Ref, value: Ref, hint: number): void {
+  const heap = host.heap;
+  const mem = heap.mem;
+  const keys = mem.i32[(d + MA_KEYS) >> 2];
+  if (keys === 0 || mem.u8[keys + DK_KIND] !== KIND_UNICODE) {
+    dictSetItem(host, d, key, value);
+    dictHintFound = -1;
+    return;
+  }
+  if (hint < 0 || hint >= mem.i32[(keys + DK_NENTRIES) >> 2] || mem.i32[(entriesOf(mem.u8, keys) + hint * UNICODE_ENTRY) >> 2] !== key) {
+    // No usable hint: find the key's entry (no code runs: str keys in a str-keyed table), so
+    // that this store and the next can replace the value in place.
+    hint = dictGetStrHinted(host, d, key, -1) === 0 ? -1 : dictHintFound;
+  }
+  const e = entriesOf(mem.u8, keys) + hint * UNICODE_ENTRY;
+  const old = hint < 0 ? 0 : mem.i32[(e + 8) >> 2];
+  if (old === 0) {
+    dictSetItem(host, d, key, value);
+    dictHintFound = -1;
+    return;
+  }
+  heap.incref(key);
+  heap.incref(value);
+  if (old !== value) {
+    const version = nextVersion(runtime(heap));
+    mem.setI32(e + 8, value);
+    mem.setF64(d + MA_VERSION, version);
+  }
+  dictHintFound = hint;
+  heap.xdecref(old); // may run code that re-enters the dict
+  heap.decref(key);
+}
+
 /** key in d (PyDict_Contains). */
 export function dictContains(host: TableHost, d: Ref, key: Ref): boolean {
   const lo = host.hash(key) | 0;

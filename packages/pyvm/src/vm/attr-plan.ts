@@ -10,7 +10,7 @@
  * data descriptors, classes with `__getattribute__`, `__getattr__` or `__setattr__`) take it.
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
-import { dictGetStrHinted, dictHintFound, dictNew, dictSetItem } from "../objects/dict.js";
+import { dictGetStrHinted, dictHintFound, dictNew, dictSetItemHinted } from "../objects/dict.js";
 import { INST_DICT, INST_SLOTS } from "../objects/object-layouts.js";
 import type { PyType } from "../objects/pytype.js";
 import { typeOf } from "../objects/typeobj.js";
@@ -218,7 +218,8 @@ export function storeAttr(vm: VM, o: Ref, name: string, nameRef: Ref, value: Ref
         d = dictNew(vm);
         vm.heap.mem.setI32(o + INST_DICT, d);
       }
-      dictSetItem(vm, d, nameRef, value);
+      dictSetItemHinted(vm, d, nameRef, value, site.hint);
+      site.hint = dictHintFound;
       return;
     }
   }

@@ -212,7 +212,8 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
       for (;;) {
         const op = code[ip << 1];
         const oparg = code[(ip << 1) + 1];
-        f.lasti = at = ip;
+        // f.lasti is written only where it is read: the unwinder, CALL, YIELD_VALUE, RETURN_GENERATOR.
+        at = ip;
         ip++;
         switch (op) {
           case 0 /* NOP */:
@@ -784,6 +785,7 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             // A plain Python function: doCall built its frame (arguments moved in) and left it in
             // vm.enterFrame. Run it in this loop; its RETURN comes back here with ip past the CALL.
             f.ip = ip;
+            f.lasti = at; // where an exception from the callee enters this frame
             f = enterInlineFrame(vm, f);
             sp = f.sp;
             ip = f.ip;
@@ -960,12 +962,14 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             // frame in a generator object, and the first resumption pushes the sent value here.
             f.sp = sp;
             f.ip = ip;
+            f.lasti = at; // a throw() into the suspended frame is raised here
             f.yielded = true;
             return 0;
           case 86 /* YIELD_VALUE */: {
             const v = s[--sp];
             f.sp = sp;
             f.ip = ip;
+            f.lasti = at; // a throw() into the suspended frame is raised here
             f.yielded = true;
             return v;
           }
@@ -1041,7 +1045,11 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
       for (;;) {
         const fromReraise = e.reraised;
         e.reraised = false;
-        if (!fromReraise) vm.addTraceback(e.exc, f);
+        if (!fromReraise) {
+          // RERAISE set f.lasti itself (to the instruction first raising): otherwise it is `at`.
+          f.lasti = at;
+          vm.addTraceback(e.exc, f);
+        }
         handler = findHandler(f.code.co.exceptionTable, at);
         if (handler !== null) break;
         f.sp = sp;
