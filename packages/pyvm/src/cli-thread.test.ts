@@ -113,6 +113,11 @@ describe("pyvm run: deep recursion", () => {
     expect(pyvm(["run", kinds, "900"])).toEqual({ status: 0, stdout: "bottom 900 True 900\n", stderr: "" });
   });
 
+  it("falls back to a smaller stack when the thread cannot have the one asked for", () => {
+    // 100 TB of address space is refused (ERR_WORKER_INIT_FAILED); 64 MiB is then enough for 900.
+    expect(pyvm(["run", kinds, "900"], 100_000_000)).toEqual({ status: 0, stdout: "bottom 900 True 900\n", stderr: "" });
+  });
+
   it("recurses 5000 deep once the limit is raised, by sys.setrecursionlimit or --recursion-limit", () => {
     expect(pyvm(["run", kinds, "5000", "6000"])).toEqual({ status: 0, stdout: "bottom 5000 True 5000\n", stderr: "" });
     expect(pyvm(["run", kinds, "5000", "--recursion-limit", "6000"])).toEqual({ status: 0, stdout: "bottom 5000 True 5000\n", stderr: "" });
