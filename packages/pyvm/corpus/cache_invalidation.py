@@ -215,3 +215,32 @@ for target, value in ((PlainA(), 5), (PlainA(), WithSlots), (WithSlots(), PlainA
         print("assigned", type(target).__name__)
     except TypeError as e:
         print("TypeError:", e)
+
+# Module attributes: rebound, deleted and restored between executions of the same site.
+import math
+
+def read_pi():
+    return math.pi
+
+def call_sqrt(x):
+    return math.sqrt(x)
+
+original_pi = math.pi
+original_sqrt = math.sqrt
+seen = [read_pi(), call_sqrt(16.0)]
+math.pi = 3
+math.sqrt = lambda x: "patched"
+seen += [read_pi(), call_sqrt(16.0)]
+del math.pi
+try:
+    read_pi()
+except AttributeError as e:
+    seen.append("AttributeError: " + str(e))
+math.pi = original_pi
+del math.sqrt
+try:
+    call_sqrt(4.0)
+except AttributeError as e:
+    seen.append("AttributeError: " + str(e))
+math.sqrt = original_sqrt  # the module outlives this program in a shared interpreter
+print(seen, call_sqrt(9.0))

@@ -28,24 +28,24 @@ interface SlotLayoutSpec {
 
 function registerSlotLayout(rt: Runtime, spec: SlotLayoutSpec): number {
   const { refs, side, ownsClass, extraRefs, basicSize } = spec;
-  const forEach = (heap: Heap, o: Ref, fn: (addr: number, child: Ref) => void): void => {
+  const offsets = Int32Array.from(refs);
+  // traverse and clear walk the same fields: the fixed `refs`, then any per-class slots. Each is
+  // written out as a loop (no callback per field): they run on every collection and deallocation.
+  const visitAll = (heap: Heap, o: Ref, visit: (child: Ref) => void): void => {
     const i32 = heap.mem.i32;
-    for (const off of refs) {
-      const c = i32[(o + off) >> 2];
-      if (c !== 0) fn(o + off, c);
+    for (let k = 0; k < offsets.length; k++) {
+      const c = i32[(o + offsets[k]) >> 2];
+      if (c !== 0) visit(c);
     }
     if (extraRefs) {
       const n = extraRefs(heap, o);
       for (let k = 0; k < n; k++) {
-        const addr = o + H + basicSize + 8 * k;
-        const c = heap.mem.i32[addr >> 2];
-        if (c !== 0) fn(addr, c);
+        const c = i32[(o + H + basicSize + 8 * k) >> 2];
+        if (c !== 0) visit(c);
       }
     }
   };
-  const offsets = Int32Array.from(refs);
-  // tp_clear: each reference field emptied before its object is released. Written out rather than
-  // through forEach: it runs on every deallocation, and a closure per call is garbage for V8.
+  // tp_clear: each reference field emptied before its object is released.
   const clearAt = (heap: Heap, addr: number): void => {
     const c = heap.mem.i32[addr >> 2];
     if (c !== 0) {
@@ -66,7 +66,7 @@ function registerSlotLayout(rt: Runtime, spec: SlotLayoutSpec): number {
     gc: spec.gc ?? true,
     freeList: spec.freeList,
     traverse: (heap, o, visit) => {
-      forEach(heap, o, (_a, c) => visit(c));
+      visitAll(heap, o, visit);
       if (ownsClass) {
         const cls = heap.mem.i32[(o + TYPE_AUX) >> 2];
         if (cls !== 0 && rt.isHeapType(cls)) visit(cls);

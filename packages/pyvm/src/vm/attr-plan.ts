@@ -11,7 +11,7 @@
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { dictGetStrHinted, dictHintFound, dictNew, dictSetItemHinted } from "../objects/dict.js";
-import { INST_DICT, INST_SLOTS } from "../objects/object-layouts.js";
+import { INST_DICT, INST_SLOTS, MODULE } from "../objects/object-layouts.js";
 import type { PyType } from "../objects/pytype.js";
 import { typeOf } from "../objects/typeobj.js";
 import { bindDescriptor, getAttr, isDataDescriptor, isPlainMethod, loadMethod, lookupType, setAttr } from "./attr.js";
@@ -177,8 +177,27 @@ export function loadAttr(vm: VM, o: Ref, name: string, nameRef: Ref, site: AttrS
       }
       if (p.descr !== 0) return bindDescriptor(vm, p.descr, o, t);
     }
+  } else {
+    const v = moduleAttr(vm, o, name, nameRef, site);
+    if (v !== 0) {
+      vm.heap.incref(v);
+      return v;
+    }
   }
   return getAttr(vm, o, name);
+}
+
+/**
+ * A module's global by attribute (LOAD_ATTR_MODULE): for an exact module and a name its type does
+ * not define, the generic lookup finds the module dict's entry — looked up here through the site's
+ * entry hint. Borrowed, or 0 when `o` is not such a module or the name is absent.
+ */
+function moduleAttr(vm: VM, o: Ref, name: string, nameRef: Ref, site: AttrSite): Ref {
+  const i32 = vm.heap.mem.i32;
+  if (i32[(o + TYPE_WORD) >> 2] !== vm.rt.L.module || i32[(o + TYPE_AUX) >> 2] !== 0 || isDunder(name)) return 0;
+  if (lookupType(vm, typeOf(vm.rt, o), name) !== 0) return 0;
+  const d = i32[(o + MODULE.dict) >> 2];
+  return d === 0 ? 0 : dictLookup(vm, d, nameRef, site);
 }
 
 /**
@@ -197,6 +216,14 @@ export function loadAttrMethod(vm: VM, o: Ref, name: string, nameRef: Ref, out: 
         vm.heap.incref(p.descr);
         return p.descr;
       }
+    }
+  } else {
+    // A module's attribute is never loaded unbound (_PyObject_GetMethod leaves modules to getattr).
+    const v = moduleAttr(vm, o, name, nameRef, site);
+    if (v !== 0) {
+      out.isMethod = false;
+      vm.heap.incref(v);
+      return v;
     }
   }
   return loadMethod(vm, o, name, out);
