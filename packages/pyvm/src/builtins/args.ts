@@ -68,6 +68,11 @@ export function oneArg(vm: VM, qualname: string, nargs: number): void {
   if (nargs !== 2) vm.raise("TypeError", `${qualname}() takes exactly one argument (${nargs - 1} given)`);
 }
 
+/** A slot wrapper's count check: "expected 1 argument, got 0" (`nargs` counts self). */
+export function slotArgs(vm: VM, nargs: number, want: number): void {
+  if (nargs - 1 !== want) vm.raise("TypeError", `expected ${want} argument${want === 1 ? "" : "s"}, got ${nargs - 1}`);
+}
+
 /** _PyArg_CheckPositional: "center expected at least 1 argument, got 0" (`nargs` counts self). */
 export function positional(vm: VM, name: string, nargs: number, min: number, max: number): void {
   const n = nargs - 1;

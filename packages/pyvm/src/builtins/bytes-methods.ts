@@ -21,14 +21,15 @@ import {
   argTypeName, bytesArg, bytesConcat, bytesLike, bytesPercent, bytesRepeat, callDunderBytes, decodeBytesObject, encodeStr, isBytes,
 } from "../vm/bytes-ops.js";
 import { callFunction } from "../vm/call.js";
-import { getIter, indexValue, iterNext, newIterator, sliceIndices, type IteratorState } from "../vm/containers.js";
+import { getIterOr, indexValue, iterNext, newIterator, sliceIndices, SourceIterState } from "../vm/containers.js";
 import { fastCompare, isInt, isStr } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
 import {
-  clinicArgs, defTyped, indexInt, noArgs, oneArg, positional, repeatCountArg, sliceIndexArg, ssizeArg, tupleArgs,
+  clinicArgs, defTyped, indexInt, noArgs, oneArg, positional, repeatCountArg, sliceIndexArg, slotArgs, ssizeArg, tupleArgs,
 } from "./args.js";
 import { defMethod, keywordArgs, newNative, onlyKeywords } from "./define.js";
 import { installers } from "./modules.js";
+import { adjustIndices, countOccurrences, expandTabs, replaceEmpty, replaceOccurrences, splitOn, splitWhitespace } from "./stringlib.js";
 
 /** Py_ISSPACE: the ASCII whitespace bytes methods split and strip on. */
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -44,20 +45,6 @@ function mapBytes(s: string, f: (c: number, i: number) => number): string {
   let out = "";
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(f(s.charCodeAt(i), i));
   return out;
-}
-
-/** ADJUST_INDICES: clamp a [start, end) pair of Python indexes to a sequence of `len`. */
-function adjustIndices(start: number, end: number, len: number): [number, number] {
-  if (end > len) end = len;
-  else if (end < 0) {
-    end += len;
-    if (end < 0) end = 0;
-  }
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = 0;
-  }
-  return [start, end];
 }
 
 /** bytes.title() on latin-1 text (ASCII letters only). */
@@ -87,62 +74,6 @@ function isTitleBytes(s: string): boolean {
   return cased;
 }
 
-/** Whitespace split (stringlib split_whitespace / rsplit_whitespace) on latin-1 text. */
-function splitWhitespace(s: string, max: number, fromRight: boolean): string[] {
-  const out: string[] = [];
-  const n = s.length;
-  const sp = (i: number) => isSpace(s.charCodeAt(i));
-  if (!fromRight) {
-    let i = 0;
-    while (max-- > 0) {
-      while (i < n && sp(i)) i++;
-      if (i === n) break;
-      const j = i;
-      while (i < n && !sp(i)) i++;
-      out.push(s.slice(j, i));
-    }
-    while (i < n && sp(i)) i++;
-    if (i < n) out.push(s.slice(i));
-    return out;
-  }
-  let i = n - 1;
-  while (max-- > 0) {
-    while (i >= 0 && sp(i)) i--;
-    if (i < 0) break;
-    const j = i;
-    while (i >= 0 && !sp(i)) i--;
-    out.push(s.slice(i + 1, j + 1));
-  }
-  while (i >= 0 && sp(i)) i--;
-  if (i >= 0) out.push(s.slice(0, i + 1));
-  return out.reverse();
-}
-
-/** Split on a non-empty separator, at most `max` times, from the left or the right. */
-function splitOn(s: string, sep: string, max: number, fromRight: boolean): string[] {
-  const out: string[] = [];
-  if (!fromRight) {
-    let i = 0;
-    while (max-- > 0) {
-      const k = s.indexOf(sep, i);
-      if (k < 0) break;
-      out.push(s.slice(i, k));
-      i = k + sep.length;
-    }
-    out.push(s.slice(i));
-    return out;
-  }
-  let j = s.length;
-  while (max-- > 0) {
-    const k = j - sep.length < 0 ? -1 : s.lastIndexOf(sep, j - sep.length);
-    if (k < 0) break;
-    out.push(s.slice(k + sep.length, j));
-    j = k;
-  }
-  out.push(s.slice(0, j));
-  return out.reverse();
-}
-
 /** bytes.hex(sep, bytes_per_sep) (`_Py_strhex_impl`). */
 function hexBytes(b: Uint8Array, sep: string | null, perSep: number): string {
   const pairs = Array.from(b, (x) => x.toString(16).padStart(2, "0"));
@@ -159,16 +90,10 @@ function hexBytes(b: Uint8Array, sep: string | null, perSep: number): string {
 }
 
 /** An iterator over a bytes object's values (CPython's `bytes_iterator`). */
-class BytesIterState implements IteratorState {
+class BytesIterState extends SourceIterState {
   private i = 0;
-  constructor(
-    private readonly vm: VM,
-    private seq: Ref,
-  ) {
-    vm.heap.incref(seq);
-  }
   next(vm: VM): Ref {
-    const seq = this.seq;
+    const seq = this.source;
     if (seq === 0) return 0;
     if (this.i >= bytesLength(vm.heap, seq)) {
       this.clear();
@@ -177,15 +102,7 @@ class BytesIterState implements IteratorState {
     return vm.rt.newInt(bytesView(vm.heap, seq)[this.i++]);
   }
   lengthHint(): number {
-    return this.seq === 0 ? 0 : Math.max(0, bytesLength(this.vm.heap, this.seq) - this.i);
-  }
-  traverse(visit: (c: Ref) => void): void {
-    if (this.seq !== 0) visit(this.seq);
-  }
-  clear(): void {
-    const s = this.seq;
-    this.seq = 0;
-    if (s !== 0) this.vm.heap.decref(s);
+    return this.source === 0 ? 0 : Math.max(0, bytesLength(this.vm.heap, this.source) - this.i);
   }
 }
 
@@ -267,14 +184,7 @@ function defineBytes(vm: VM): void {
       return rt.newBytes(new Uint8Array(n));
     }
     // PyBytes_FromObject: anything iterable (a str was refused above).
-    let it: Ref;
-    try {
-      it = getIter(vm, x);
-    } catch (e) {
-      if (!vm.isInstanceOfExc(e, "TypeError")) throw e;
-      vm.discardError(e);
-      vm.raise("TypeError", `cannot convert '${tname(x)}' object to bytes`);
-    }
+    const it = getIterOr(vm, x, () => `cannot convert '${tname(x)}' object to bytes`);
     try {
       return rt.newBytes(bytesFromIterator(vm, it));
     } finally {
@@ -284,10 +194,10 @@ function defineBytes(vm: VM): void {
 
   // ---- dunder methods (the interpreter's protocols for bytes go through these) ----
 
-  /** A slot wrapper's argument count check: "expected 1 argument, got 0" (nargs counts self). */
+  /** A slot wrapper taking `want` arguments besides self. */
   const slot = (name: string, want: number, fn: (self: Ref, a: Ref) => Ref) =>
     defTyped(vm, B, name, (_vm, args, base, nargs) => {
-      if (nargs - 1 !== want) vm.raise("TypeError", `expected ${want} argument${want === 1 ? "" : "s"}, got ${nargs - 1}`);
+      slotArgs(vm, nargs, want);
       return fn(args[base], want >= 1 ? args[base + 1] : 0);
     });
   slot("__len__", 0, (self) => rt.newInt(bytesLength(heap, self)));
@@ -416,10 +326,7 @@ function defineBytes(vm: VM): void {
     const [s, sub, start, end] = findArgs("count", self, args, base, nargs);
     if (end - start < sub.length) return rt.newInt(0);
     if (sub.length === 0) return rt.newInt(end - start + 1);
-    const hay = s.slice(start, end);
-    let n = 0;
-    for (let i = hay.indexOf(sub); i >= 0; i = hay.indexOf(sub, i + sub.length)) n++;
-    return rt.newInt(n);
+    return rt.newInt(countOccurrences(s.slice(start, end), sub));
   });
   for (const [name, atEnd] of [["startswith", false], ["endswith", true]] as const) {
     def(name, (self, args, base, nargs) => {
@@ -455,15 +362,7 @@ function defineBytes(vm: VM): void {
 
   def("join", (self, args, base, nargs) => {
     oneArg(vm, "bytes.join", nargs);
-    const iterable = args[base + 1];
-    let it: Ref;
-    try {
-      it = getIter(vm, iterable);
-    } catch (e) {
-      if (!vm.isInstanceOfExc(e, "TypeError")) throw e;
-      vm.discardError(e);
-      vm.raise("TypeError", "can only join an iterable");
-    }
+    const it = getIterOr(vm, args[base + 1], "can only join an iterable");
     const parts: string[] = [];
     try {
       let i = 0;
@@ -486,7 +385,7 @@ function defineBytes(vm: VM): void {
       let max = maxO === 0 ? -1 : ssizeArg(vm, maxO);
       if (max < 0) max = Number.MAX_SAFE_INTEGER;
       const s = l1(self);
-      if (sepO === 0 || sepO === rt.None) return bytesList(self, splitWhitespace(s, max, fromRight));
+      if (sepO === 0 || sepO === rt.None) return bytesList(self, splitWhitespace(s, max, fromRight, isSpace));
       const sep = l1Arg(sepO);
       if (sep === "") vm.raise("ValueError", "empty separator");
       return bytesList(self, splitOn(s, sep, max, fromRight));
@@ -565,29 +464,8 @@ function defineBytes(vm: VM): void {
     let count = nargs === 4 ? ssizeArg(vm, args[base + 3]) : -1;
     if (count < 0) count = Number.MAX_SAFE_INTEGER;
     const s = l1(self);
-    let out = "";
-    if (old === "") {
-      // Insert `rep` before every byte and at the end, `count` times at most.
-      let done = 0;
-      for (const c of s) {
-        if (done < count) {
-          out += rep;
-          done++;
-        }
-        out += c;
-      }
-      if (done < count) out += rep;
-    } else {
-      let start = 0;
-      for (let done = 0; done < count; done++) {
-        const k = s.indexOf(old, start);
-        if (k < 0) break;
-        out += s.slice(start, k) + rep;
-        start = k + old.length;
-      }
-      out += s.slice(start);
-    }
-    return result(self, out);
+    // An empty `old` inserts `rep` before every byte and at the end, `count` times at most.
+    return result(self, old === "" ? replaceEmpty(s, rep, count) : replaceOccurrences(s, old, rep, count));
   });
   def("translate", (self, args, base, nargs, kwnames) => {
     const [tableO, deleteO] = clinicArgs(vm, "translate", args, base, nargs, kwnames, ["table", "delete"], 1);
@@ -699,22 +577,7 @@ function defineBytes(vm: VM): void {
   def("expandtabs", (self, args, base, nargs, kwnames) => {
     const [tabO] = clinicArgs(vm, "expandtabs", args, base, nargs, kwnames, ["tabsize"]);
     const tab = tabO === 0 ? 8 : Number(indexInt(vm, tabO));
-    const s = l1(self);
-    let out = "";
-    let col = 0;
-    for (const c of s) {
-      if (c === "\t") {
-        if (tab > 0) {
-          const n = tab - (col % tab);
-          out += " ".repeat(n);
-          col += n;
-        }
-      } else {
-        out += c;
-        col = c === "\n" || c === "\r" ? 0 : col + 1;
-      }
-    }
-    return fromL1(out);
+    return fromL1(expandTabs(l1(self), tab));
   }, true);
 
   // ---- hex, decode ----

@@ -15,7 +15,7 @@ import { contains, delItem, getItem, getIter, listExtend, setItem } from "../vm/
 import { BinaryOp } from "../vm/opcodes.js";
 import { binaryOp, hashObject, length, repr } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { defTyped, repeatCountArg } from "./args.js";
+import { defTyped, repeatCountArg, slotArgs } from "./args.js";
 import { installers } from "./modules.js";
 
 /** Register the container dunders. */
@@ -23,12 +23,9 @@ function defineContainerDunders(vm: VM): void {
   const rt = vm.rt;
   const heap = vm.heap;
   const T = vm.T;
-  const slotArgs = (nargs: number, want: number) => {
-    if (nargs - 1 !== want) vm.raise("TypeError", `expected ${want} argument${want === 1 ? "" : "s"}, got ${nargs - 1}`);
-  };
   const def = (t: PyType, name: string, want: number, fn: (self: Ref, a: Ref, b: Ref) => Ref) =>
     defTyped(vm, t, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, want);
+      slotArgs(vm, nargs, want);
       return fn(args[base], want >= 1 ? args[base + 1] : 0, want >= 2 ? args[base + 2] : 0);
     });
   for (const t of [T.list, T.tuple, T.dict]) {

@@ -22,7 +22,7 @@ import { formatObject, materialize } from "../vm/containers.js";
 import { BinaryOp } from "../vm/opcodes.js";
 import { binaryOp, isFloat, isInt, isStr, richCompare, str } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { clinicArgs, defTyped, indexInt, noArgs, oneArg, positional, ssizeArg } from "./args.js";
+import { clinicArgs, defTyped, indexInt, noArgs, oneArg, positional, slotArgs, ssizeArg } from "./args.js";
 import { defMethod } from "./define.js";
 import { installers } from "./modules.js";
 
@@ -130,13 +130,9 @@ function defineNumberMethods(vm: VM): void {
     }
   };
   const notImplemented = (): Ref => rt.newRef(rt.NotImplemented);
-  /** A slot wrapper's count check: "expected 1 argument, got 0" (`nargs` counts self). */
-  const slotArgs = (nargs: number, want: number) => {
-    if (nargs - 1 !== want) vm.raise("TypeError", `expected ${want} argument${want === 1 ? "" : "s"}, got ${nargs - 1}`);
-  };
   const unary = (t: PyType, name: string, fn: (self: Ref) => Ref) =>
     defTyped(vm, t, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, 0);
+      slotArgs(vm, nargs, 0);
       return fn(args[base]);
     });
   const method0 = (t: PyType, name: string, fn: (self: Ref) => Ref) =>
@@ -284,7 +280,7 @@ function defineNumberMethods(vm: VM): void {
     };
     defTyped(vm, I, `__${name}__`, (_vm, args, base, nargs) => {
       if (name === "pow") positional(vm, "", nargs, 1, 2);
-      else slotArgs(nargs, 1);
+      else slotArgs(vm, nargs, 1);
       const other = args[base + 1];
       if (!isInt(vm, other)) return notImplemented();
       if (name === "pow" && nargs === 3 && args[base + 2] !== rt.None) {
@@ -296,7 +292,7 @@ function defineNumberMethods(vm: VM): void {
     });
     defTyped(vm, I, `__r${name}__`, (_vm, args, base, nargs) => {
       if (name === "pow") positional(vm, "", nargs, 1, 2);
-      else slotArgs(nargs, 1);
+      else slotArgs(vm, nargs, 1);
       const other = args[base + 1];
       if (!isInt(vm, other)) return notImplemented();
       if (name === "pow" && nargs === 3 && args[base + 2] !== rt.None) {
@@ -313,16 +309,16 @@ function defineNumberMethods(vm: VM): void {
     return tupleOf(newInt(arith(() => intFloorDiv(x, y))), newInt(arith(() => intMod(x, y))));
   };
   defTyped(vm, I, "__divmod__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 1);
+    slotArgs(vm, nargs, 1);
     return isInt(vm, args[base + 1]) ? intDivmod(args[base], args[base + 1]) : notImplemented();
   });
   defTyped(vm, I, "__rdivmod__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 1);
+    slotArgs(vm, nargs, 1);
     return isInt(vm, args[base + 1]) ? intDivmod(args[base + 1], args[base]) : notImplemented();
   });
   COMPARE.forEach((name, op) => {
     defTyped(vm, I, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       return isInt(vm, args[base + 1]) ? richCompare(vm, args[base], args[base + 1], op) : notImplemented();
     });
   });
@@ -333,7 +329,7 @@ function defineNumberMethods(vm: VM): void {
   for (const [name, op] of BINARY.filter(([, o]) => o === BinaryOp.AND || o === BinaryOp.OR || o === BinaryOp.XOR)) {
     for (const reflected of [false, true]) {
       defTyped(vm, B, reflected ? `__r${name}__` : `__${name}__`, (_vm, args, base, nargs) => {
-        slotArgs(nargs, 1);
+        slotArgs(vm, nargs, 1);
         const other = args[base + 1];
         if (!isInt(vm, other)) return notImplemented();
         return reflected ? binaryOp(vm, op, other, args[base]) : binaryOp(vm, op, args[base], other);
@@ -401,7 +397,7 @@ function defineNumberMethods(vm: VM): void {
     for (const reflected of [false, true]) {
       defTyped(vm, F, reflected ? `__r${name}__` : `__${name}__`, (_vm, args, base, nargs) => {
         if (name === "pow") positional(vm, "", nargs, 1, 2);
-        else slotArgs(nargs, 1);
+        else slotArgs(vm, nargs, 1);
         const other = args[base + 1];
         if (floatOperand(other) === null) return notImplemented();
         if (name === "pow" && nargs === 3 && args[base + 2] !== rt.None) {
@@ -420,7 +416,7 @@ function defineNumberMethods(vm: VM): void {
   }
   for (const reflected of [false, true]) {
     defTyped(vm, F, reflected ? "__rdivmod__" : "__divmod__", (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       const y0 = floatOperand(args[base + 1]);
       if (y0 === null) return notImplemented();
       const a = reflected ? y0 : fv(args[base]);
@@ -438,7 +434,7 @@ function defineNumberMethods(vm: VM): void {
   }
   COMPARE.forEach((name, op) => {
     defTyped(vm, F, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       const other = args[base + 1];
       if (!isFloat(vm, other) && !isInt(vm, other)) return notImplemented();
       return richCompare(vm, args[base], other, op);

@@ -15,7 +15,7 @@ import { containerRichCompare } from "../vm/container-compare.js";
 import { getIter, materialize } from "../vm/containers.js";
 import { repr } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { defTyped, noArgs, oneArg } from "./args.js";
+import { defTyped, noArgs, oneArg, slotArgs } from "./args.js";
 import { installers } from "./modules.js";
 
 /** Register set's and frozenset's methods. */
@@ -48,9 +48,6 @@ function defineSetMethods(vm: VM): void {
     }
   };
   const argList = (args: Int32Array, base: number, nargs: number): Ref[] => Array.from(args.subarray(base + 1, base + nargs));
-  const slotArgs = (nargs: number, want: number) => {
-    if (nargs - 1 !== want) vm.raise("TypeError", `expected ${want} argument${want === 1 ? "" : "s"}, got ${nargs - 1}`);
-  };
 
   // ---- mutation (set only) ----
 
@@ -129,24 +126,24 @@ function defineSetMethods(vm: VM): void {
 
     // ---- dunders ----
     defTyped(vm, t, "__len__", (_vm, args, base, nargs) => {
-      slotArgs(nargs, 0);
+      slotArgs(vm, nargs, 0);
       return rt.newInt(setLen(vm, args[base]));
     });
     defTyped(vm, t, "__contains__", (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       return rt.bool(setContains(vm, args[base], args[base + 1]));
     });
     defTyped(vm, t, "__iter__", (_vm, args, base, nargs) => {
-      slotArgs(nargs, 0);
+      slotArgs(vm, nargs, 0);
       return getIter(vm, args[base]);
     });
     defTyped(vm, t, "__repr__", (_vm, args, base, nargs) => {
-      slotArgs(nargs, 0);
+      slotArgs(vm, nargs, 0);
       return rt.newStr(repr(vm, args[base]));
     });
     ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].forEach((name, op) => {
       defTyped(vm, t, name, (_vm, args, base, nargs) => {
-        slotArgs(nargs, 1);
+        slotArgs(vm, nargs, 1);
         const r = containerRichCompare(vm, args[base], args[base + 1], op);
         return r !== 0 ? r : rt.newRef(rt.NotImplemented);
       });
@@ -160,7 +157,7 @@ function defineSetMethods(vm: VM): void {
     for (const [name, fn] of algebra) {
       for (const reflected of [false, true]) {
         defTyped(vm, t, reflected ? `__r${name}__` : `__${name}__`, (_vm, args, base, nargs) => {
-          slotArgs(nargs, 1);
+          slotArgs(vm, nargs, 1);
           const other = args[base + 1];
           if (!isAnySet(other)) return rt.newRef(rt.NotImplemented);
           return reflected ? fn(other, args[base]) : fn(args[base], other);
@@ -178,7 +175,7 @@ function defineSetMethods(vm: VM): void {
   ];
   for (const [name, fn] of inplace) {
     defTyped(vm, S, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       const other = args[base + 1];
       if (!isAnySet(other)) return rt.newRef(rt.NotImplemented);
       fn(args[base], other);
@@ -187,7 +184,7 @@ function defineSetMethods(vm: VM): void {
   }
 
   defTyped(vm, FS, "__hash__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 0);
+    slotArgs(vm, nargs, 0);
     const lo = frozensetHash(vm, args[base]);
     const h = (BigInt(vm.hashHigh) << 32n) | BigInt(lo >>> 0);
     return rt.newInt(h >= -9007199254740991n && h <= 9007199254740991n ? Number(h) : h);

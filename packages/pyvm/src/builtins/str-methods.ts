@@ -15,14 +15,17 @@ import { dictNew, dictSetItem } from "../objects/dict.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { StrState, STR_HASH, STR_STATE } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
-import { contains, formatObject, getItem, getIter, materialize } from "../vm/containers.js";
+import { contains, formatObject, getItem, getIter, getIterOr, materialize } from "../vm/containers.js";
 import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, isInt, isStr, repr, richCompare, strHash } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { clinicArgs, cIntArg, defTyped, noArgs, oneArg, positional, repeatCountArg, sliceIndexArg, ssizeArg, tupleArgs } from "./args.js";
+import {
+  clinicArgs, cIntArg, defTyped, noArgs, oneArg, positional, repeatCountArg, sliceIndexArg, slotArgs, ssizeArg, tupleArgs,
+} from "./args.js";
 import { defMethod } from "./define.js";
 import { installers } from "./modules.js";
 import { formatWithArgs } from "./str-format.js";
+import { adjustIndices, countOccurrences, expandTabs, replaceEmpty, replaceOccurrences, splitOn, splitWhitespace } from "./stringlib.js";
 import {
   isAlphaCp, isDecimalCp, isDigitCp, isNumericCp, strCapitalize, strCasefold, strIsIdentifier, strIsLower, strIsTitle, strIsUpper,
   strLower, strSwapcase, strTitle, strUpper,
@@ -98,20 +101,6 @@ function cpLength(s: string): number {
   return n;
 }
 
-/** ADJUST_INDICES: clamp a [start, end) pair given as Python indexes to a string of `len`. */
-function adjustIndices(start: number, end: number, len: number): [number, number] {
-  if (end > len) end = len;
-  else if (end < 0) {
-    end += len;
-    if (end < 0) end = 0;
-  }
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = 0;
-  }
-  return [start, end];
-}
-
 /** Py_UNICODE_ISLINEBREAK. */
 function isLineBreak(c: number): boolean {
   return (c >= 0x0a && c <= 0x0d) || (c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029;
@@ -119,13 +108,6 @@ function isLineBreak(c: number): boolean {
 
 /** Whitespace test on the UTF-16 unit at `i` (no whitespace character is astral). */
 const spaceAt = (s: string, i: number): boolean => isPyWhitespace(s.charCodeAt(i));
-
-/** Count non-overlapping occurrences of non-empty `sub` in `s`. */
-function countOccurrences(s: string, sub: string, max = Infinity): number {
-  let n = 0;
-  for (let i = s.indexOf(sub); i >= 0 && n < max; i = s.indexOf(sub, i + sub.length)) n++;
-  return n;
-}
 
 /** Register str's methods. */
 function defineStrMethods(vm: VM): void {
@@ -161,15 +143,7 @@ function defineStrMethods(vm: VM): void {
     const isSeq = t === vm.T.list || t === vm.T.tuple;
     if (!isSeq) {
       // PySequence_Fast: anything iterable, else this message.
-      try {
-        heap.decref(getIter(vm, it));
-      } catch (e) {
-        if (vm.isInstanceOfExc(e, "TypeError")) {
-          vm.discardError(e);
-          vm.raise("TypeError", "can only join an iterable");
-        }
-        throw e;
-      }
+      heap.decref(getIterOr(vm, it, "can only join an iterable"));
     }
     const items = materialize(vm, it);
     try {
@@ -198,64 +172,14 @@ function defineStrMethods(vm: VM): void {
     return [sep, max];
   };
 
-  defTyped(vm, S, "split", (_vm, args, base, nargs, kwnames) => {
-    const [sep, max] = splitArgs("split", args, base, nargs, kwnames);
-    const s = sv(args[base]);
-    const out: string[] = [];
-    if (sep === null) {
-      let i = 0;
-      const n = s.length;
-      for (let left = max; left > 0; left--) {
-        while (i < n && spaceAt(s, i)) i++;
-        if (i === n) break;
-        const j = i;
-        while (i < n && !spaceAt(s, i)) i++;
-        out.push(s.slice(j, i));
-      }
-      while (i < n && spaceAt(s, i)) i++;
-      if (i < n) out.push(s.slice(i));
-    } else {
-      let start = 0;
-      for (let left = max; left > 0; left--) {
-        const k = s.indexOf(sep, start);
-        if (k < 0) break;
-        out.push(s.slice(start, k));
-        start = k + sep.length;
-      }
-      out.push(s.slice(start));
-    }
-    return strList(args[base], out);
-  }, { keywords: true });
-
-  defTyped(vm, S, "rsplit", (_vm, args, base, nargs, kwnames) => {
-    const [sep, max] = splitArgs("rsplit", args, base, nargs, kwnames);
-    const s = sv(args[base]);
-    const out: string[] = [];
-    if (sep === null) {
-      let i = s.length - 1;
-      for (let left = max; left > 0; left--) {
-        while (i >= 0 && spaceAt(s, i)) i--;
-        if (i < 0) break;
-        const j = i;
-        while (i >= 0 && !spaceAt(s, i)) i--;
-        out.push(s.slice(i + 1, j + 1));
-      }
-      while (i >= 0 && spaceAt(s, i)) i--;
-      if (i >= 0) out.push(s.slice(0, i + 1));
-    } else {
-      let end = s.length;
-      for (let left = max; left > 0; left--) {
-        if (end - sep.length < 0) break;
-        const k = s.lastIndexOf(sep, end - sep.length);
-        if (k < 0) break;
-        out.push(s.slice(k + sep.length, end));
-        end = k;
-      }
-      out.push(s.slice(0, end));
-    }
-    out.reverse();
-    return strList(args[base], out);
-  }, { keywords: true });
+  for (const [name, fromRight] of [["split", false], ["rsplit", true]] as const) {
+    defTyped(vm, S, name, (_vm, args, base, nargs, kwnames) => {
+      const [sep, max] = splitArgs(name, args, base, nargs, kwnames);
+      const s = sv(args[base]);
+      const out = sep === null ? splitWhitespace(s, max, fromRight, isPyWhitespace) : splitOn(s, sep, max, fromRight);
+      return strList(args[base], out);
+    }, { keywords: true });
+  }
 
   defTyped(vm, S, "splitlines", (_vm, args, base, nargs, kwnames) => {
     const [keepO] = clinicArgs(vm, "splitlines", args, base, nargs, kwnames, ["keepends"]);
@@ -356,32 +280,10 @@ function defineStrMethods(vm: VM): void {
     let count = nargs === 4 ? ssizeArg(vm, args[base + 3]) : -1;
     if (count < 0) count = Number.MAX_SAFE_INTEGER;
     const s = sv(self);
-    let out: string;
-    if (old === "") {
-      // Insert `rep` before every code point and at the end, `count` times at most.
-      const cps = isAstralStr(vm, self) ? Array.from(s) : s.split("");
-      out = "";
-      let done = 0;
-      for (const c of cps) {
-        if (done < count) {
-          out += rep;
-          done++;
-        }
-        out += c;
-      }
-      if (done < count) out += rep;
-    } else {
-      out = "";
-      let start = 0;
-      for (let done = 0; done < count; done++) {
-        const k = s.indexOf(old, start);
-        if (k < 0) break;
-        out += s.slice(start, k) + rep;
-        start = k + old.length;
-      }
-      out += s.slice(start);
-    }
-    return result(self, out);
+    if (old !== "") return result(self, replaceOccurrences(s, old, rep, count));
+    // Insert `rep` before every code point and at the end, `count` times at most.
+    const cps = isAstralStr(vm, self) ? Array.from(s) : s.split("");
+    return result(self, replaceEmpty(cps, rep, count));
   });
 
   // ---- searching ----
@@ -543,22 +445,7 @@ function defineStrMethods(vm: VM): void {
     const self = args[base];
     const s = sv(self);
     if (!s.includes("\t")) return rt.newRef(self);
-    let out = "";
-    let col = 0;
-    for (const c of s) {
-      if (c === "\t") {
-        if (tab > 0) {
-          const n = tab - (col % tab);
-          out += " ".repeat(n);
-          col += n;
-        }
-      } else {
-        out += c;
-        col++;
-        if (c === "\n" || c === "\r") col = 0;
-      }
-    }
-    return rt.newStr(out);
+    return rt.newStr(expandTabs(s, tab));
   }, { keywords: true });
 
   // ---- translation ----
@@ -708,51 +595,47 @@ function defineStrMethods(vm: VM): void {
 
   // ---- dunder methods callable explicitly ----
 
-  /** A slot wrapper's argument count check: "expected 1 argument, got 0" (nargs counts self). */
-  const slotArgs = (nargs: number, want: number) => {
-    if (nargs - 1 !== want) vm.raise("TypeError", `expected ${want} argument${want === 1 ? "" : "s"}, got ${nargs - 1}`);
-  };
   defTyped(vm, S, "__len__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 0);
+    slotArgs(vm, nargs, 0);
     return rt.newInt(index(args[base]).length);
   });
   defTyped(vm, S, "__hash__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 0);
+    slotArgs(vm, nargs, 0);
     const lo = strHash(vm, args[base]);
     const h = (BigInt(heap.mem.i32[(args[base] + STR_HASH + 4) >> 2]) << 32n) | BigInt(lo >>> 0);
     return rt.newInt(h >= -9007199254740991n && h <= 9007199254740991n ? Number(h) : h);
   });
   defTyped(vm, S, "__str__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 0);
+    slotArgs(vm, nargs, 0);
     return rt.newRef(args[base]);
   });
   defTyped(vm, S, "__repr__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 0);
+    slotArgs(vm, nargs, 0);
     return rt.newStr(repr(vm, args[base]));
   });
   defTyped(vm, S, "__iter__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 0);
+    slotArgs(vm, nargs, 0);
     return getIter(vm, args[base]);
   });
   defTyped(vm, S, "__contains__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 1);
+    slotArgs(vm, nargs, 1);
     return rt.bool(contains(vm, args[base], args[base + 1]));
   });
   defTyped(vm, S, "__getitem__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 1);
+    slotArgs(vm, nargs, 1);
     return getItem(vm, args[base], args[base + 1]);
   });
   // + and * are sequence slots for str (sq_concat, sq_repeat): called directly they raise for
   // operands they cannot take, and the interpreter's operator protocol does not consult them.
   defTyped(vm, S, "__add__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 1);
+    slotArgs(vm, nargs, 1);
     const other = args[base + 1];
     if (!isStr(vm, other)) vm.raise("TypeError", `can only concatenate str (not "${tname(other)}") to str`);
     return binaryOp(vm, BinaryOp.ADD, args[base], other);
   });
   for (const name of ["__mul__", "__rmul__"]) {
     defTyped(vm, S, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       const count = repeatCountArg(vm, args[base + 1]);
       try {
         return binaryOp(vm, BinaryOp.MULTIPLY, args[base], count);
@@ -762,13 +645,13 @@ function defineStrMethods(vm: VM): void {
     });
   }
   defTyped(vm, S, "__mod__", (_vm, args, base, nargs) => {
-    slotArgs(nargs, 1);
+    slotArgs(vm, nargs, 1);
     return binaryOp(vm, BinaryOp.REMAINDER, args[base], args[base + 1]);
   });
   const cmpNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
   cmpNames.forEach((name, op) => {
     defTyped(vm, S, name, (_vm, args, base, nargs) => {
-      slotArgs(nargs, 1);
+      slotArgs(vm, nargs, 1);
       const other = args[base + 1];
       if (!isStr(vm, other)) return rt.newRef(rt.NotImplemented);
       return richCompare(vm, args[base], other, op);

@@ -46,6 +46,7 @@ import {
   libmTanh,
 } from "../random/libm/index.js";
 import { highWord, lowWord, fromWords } from "../random/libm/bits.js";
+import { prodError } from "../random/libm/dd.js";
 import { lookupType } from "../vm/attr.js";
 import { callFunction } from "../vm/call.js";
 import { materialize } from "../vm/containers.js";
@@ -111,23 +112,6 @@ function intFrexp(v: bigint): [number, number] {
   return m === 1 ? [0.5, n + 1] : [m, n];
 }
 
-const SPLIT = 134217729; // 2**27 + 1 (Veltkamp)
-
-/** Exact product a·b as hi + lo (Dekker); valid for |a|, |b| < 2^996. */
-function twoProd(a: number, b: number, out: number[]): void {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  out[0] = p;
-  out[1] = ah * bh - p + ah * bl + al * bh + al * bl;
-}
-
-const scratch = [0, 0];
-
 /**
  * CPython's vector_norm: the Euclidean norm of non-negative finite values `vec` whose maximum is
  * `max`, computed with lossless scaling and squaring and one differential correction, so the
@@ -158,18 +142,20 @@ export function vectorNorm(vec: number[], max: number, foundNan: boolean): numbe
   let frac2 = 0;
   for (const v of vec) {
     const x = v * scale; // lossless scaling
-    twoProd(x, x, scratch); // lossless squaring
-    const hi = csum + scratch[0]; // lossless addition (|pr.hi| ≤ csum)
-    frac2 += scratch[0] - (hi - csum);
+    const sq = x * x; // lossless squaring: sq + sqLo
+    const sqLo = prodError(x, x, sq);
+    const hi = csum + sq; // lossless addition (|sq| ≤ csum)
+    frac2 += sq - (hi - csum);
     csum = hi;
-    frac1 += scratch[1];
+    frac1 += sqLo;
   }
   let h = Math.sqrt(csum - 1 + (frac1 + frac2));
-  twoProd(-h, h, scratch);
-  const hi = csum + scratch[0];
-  frac2 += scratch[0] - (hi - csum);
+  const pr = -h * h; // exactly pr + prLo
+  const prLo = prodError(-h, h, pr);
+  const hi = csum + pr;
+  frac2 += pr - (hi - csum);
   csum = hi;
-  frac1 += scratch[1];
+  frac1 += prLo;
   const x = csum - 1 + (frac1 + frac2);
   h += x / (2 * h); // differential correction
   return h / scale;

@@ -7,7 +7,6 @@
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { CodecError, codecErrorMessage, CodecLookupError, decodeText, encodeText, lookupCodec } from "../format/codecs.js";
-import { FormatError } from "../format/errors.js";
 import { percentFormat, type PercentOps } from "../format/percent-format.js";
 import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { bytesCopy, bytesLatin1, bytesLength, bytesView, latin1Bytes } from "../objects/bytes-layout.js";
@@ -19,6 +18,7 @@ import { callFunction } from "./call.js";
 import { PyError } from "./errors.js";
 import { setExcField } from "./exceptions.js";
 import { isFloat, isInt, isStr, repr } from "./ops.js";
+import { withPercentArgs } from "./percent-args.js";
 import type { VM } from "./vm.js";
 
 /** PY_SSIZE_T_MAX. */
@@ -148,45 +148,10 @@ function bytesPercentOps(vm: VM): PercentOps<Ref> {
 /** `fmt % args` for a bytes format (PEP 461): a new bytes reference. */
 export function bytesPercent(vm: VM, fmt: Ref, args: Ref): Ref {
   const rt = vm.rt;
-  const heap = vm.heap;
-  const L = rt.L;
-  const lay = heap.mem.i32[(args + TYPE_WORD) >> 2];
-  const plainTuple = lay === L.tuple && heap.mem.i32[(args + TYPE_AUX) >> 2] === 0;
-  const fetched: Ref[] = [];
-  const spec = plainTuple
-    ? { kind: "tuple" as const, items: Array.from({ length: heap.mem.i32[(args + SEQ_SIZE) >> 2] }, (_, i) => tupleItem(heap, args, i)) }
-    : {
-        kind: "single" as const,
-        value: args,
-        getItem:
-          lay === L.dict
-            ? (key: string) => {
-                // The keys of %(key)s are bytes.
-                const k = rt.newBytes(latin1Bytes(key));
-                try {
-                  const v = vm.getItemOrZero(args, k);
-                  if (v === 0) throw vm.keyError(k);
-                  fetched.push(v);
-                  return v;
-                } finally {
-                  heap.decref(k);
-                }
-              }
-            : undefined,
-      };
-  try {
-    const text = (() => {
-      try {
-        return percentFormat(bytesLatin1(heap, fmt), spec, bytesPercentOps(vm));
-      } catch (e) {
-        if (e instanceof FormatError) vm.raise(e.pyType, e.message);
-        throw e;
-      }
-    })();
-    return rt.newBytes(latin1Bytes(text));
-  } finally {
-    for (const v of fetched) heap.decref(v);
-  }
+  // The keys of %(key)s are bytes.
+  return withPercentArgs(vm, args, (key) => rt.newBytes(latin1Bytes(key)), (spec) =>
+    rt.newBytes(latin1Bytes(vm.formatErrors(() => percentFormat(bytesLatin1(vm.heap, fmt), spec, bytesPercentOps(vm))))),
+  );
 }
 
 // ---- codecs ------------------------------------------------------------------------------------------

@@ -119,6 +119,25 @@ function normalizeIndex(vm: VM, i: number, len: number, kind: string): number {
 
 // ---- getitem -----------------------------------------------------------------------------------------
 
+/**
+ * The slot of `list[index]` when both are exact (a list, an int of at most one digit) and the
+ * index is in range — the case CPython 3.12 specializes as BINARY_SUBSCR_LIST_INT and
+ * STORE_SUBSCR_LIST_INT — else 0, leaving the general path to do the same work or raise.
+ */
+export function listIndexSlot(vm: VM, list: Ref, index: Ref): number {
+  const i32 = vm.heap.mem.i32;
+  const L = vm.rt.L;
+  if (i32[(list + TYPE_WORD) >> 2] !== L.list || i32[(index + TYPE_WORD) >> 2] !== L.int) return 0;
+  if (i32[(list + TYPE_AUX) >> 2] !== 0 || i32[(index + TYPE_AUX) >> 2] !== 0) return 0;
+  const size = i32[(index + SEQ_SIZE) >> 2]; // the int's ob_size: its digit count, signed
+  if (size > 1 || size < -1) return 0;
+  const digit = vm.heap.mem.u32[(index + SEQ_SIZE + 8) >> 2];
+  const n = i32[(list + SEQ_SIZE) >> 2];
+  const i = size === 0 ? 0 : size > 0 ? digit : n - digit;
+  if (i < 0 || i >= n) return 0;
+  return i32[(list + LIST_ITEMS) >> 2] + PTR * i;
+}
+
 /** container[key]: a new reference. */
 export function getItem(vm: VM, container: Ref, key: Ref): Ref {
   const rt = vm.rt;
@@ -357,14 +376,7 @@ function assignListSlice(vm: VM, l: Ref, key: Ref, value: Ref): void {
   else if (value === l) newItems = materialize(vm, listCopyRef(vm, l), true);
   else {
     // PySequence_Fast's message for a non-iterable right-hand side.
-    let it: Ref;
-    try {
-      it = getIter(vm, value);
-    } catch (e) {
-      if (!vm.isInstanceOfExc(e, "TypeError")) throw e;
-      vm.discardError(e);
-      vm.raise("TypeError", b.step === 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
-    }
+    const it = getIterOr(vm, value, b.step === 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
     try {
       newItems = materialize(vm, it);
     } finally {
@@ -508,20 +520,42 @@ export function newIterator(vm: VM, state: IteratorState, type = vm.T.iterator):
   return o;
 }
 
+/**
+ * An iterator state that owns one reference, `source` (the object it walks): the GC visits it,
+ * and it is dropped, `source` becoming 0, when the iterator is exhausted or cleared.
+ */
+export abstract class SourceIterState implements IteratorState {
+  constructor(
+    protected readonly vm: VM,
+    protected source: Ref,
+  ) {
+    vm.heap.incref(source);
+  }
+  abstract next(vm: VM): Ref;
+  traverse(visit: (c: Ref) => void): void {
+    if (this.source !== 0) visit(this.source);
+  }
+  clear(): void {
+    const s = this.source;
+    this.source = 0;
+    if (s !== 0) this.vm.heap.decref(s);
+  }
+}
+
 /** An iterator over a dict's keys, values or items. */
-class DictIterState implements IteratorState {
+class DictIterState extends SourceIterState {
   private readonly it: DictIter;
   constructor(
-    private readonly vm: VM,
-    private dict: Ref,
+    vm: VM,
+    dict: Ref,
     private readonly kind: "keys" | "values" | "items",
     reversed = false,
   ) {
-    vm.heap.incref(dict);
+    super(vm, dict);
     this.it = dictIterNew(vm, dict, reversed);
   }
   next(vm: VM): Ref {
-    if (this.dict === 0) return 0;
+    if (this.source === 0) return 0;
     if (!dictIterNext(vm, this.it)) {
       this.clear();
       return 0;
@@ -532,30 +566,19 @@ class DictIterState implements IteratorState {
     return vm.tuple2(key, value);
   }
   lengthHint(): number {
-    return this.dict === 0 ? 0 : this.it.len;
-  }
-  traverse(visit: (c: Ref) => void): void {
-    if (this.dict !== 0) visit(this.dict);
-  }
-  clear(): void {
-    const d = this.dict;
-    this.dict = 0;
-    if (d !== 0) this.vm.heap.decref(d);
+    return this.source === 0 ? 0 : this.it.len;
   }
 }
 
 /** An iterator over a set in table order. */
-class SetIterState implements IteratorState {
+class SetIterState extends SourceIterState {
   private readonly it: SetIter;
-  constructor(
-    private readonly vm: VM,
-    private set: Ref,
-  ) {
-    vm.heap.incref(set);
+  constructor(vm: VM, set: Ref) {
+    super(vm, set);
     this.it = setIterNew(vm, set);
   }
   next(vm: VM): Ref {
-    if (this.set === 0) return 0;
+    if (this.source === 0) return 0;
     const v = setIterNext(vm, this.it);
     if (v === 0) {
       this.clear();
@@ -564,15 +587,7 @@ class SetIterState implements IteratorState {
     return vm.rt.newRef(v);
   }
   lengthHint(): number {
-    return this.set === 0 ? 0 : this.it.len;
-  }
-  traverse(visit: (c: Ref) => void): void {
-    if (this.set !== 0) visit(this.set);
-  }
-  clear(): void {
-    const s = this.set;
-    this.set = 0;
-    if (s !== 0) this.vm.heap.decref(s);
+    return this.source === 0 ? 0 : this.it.len;
   }
 }
 
@@ -648,6 +663,21 @@ export function getIter(vm: VM, o: Ref): Ref {
   vm.raise("TypeError", `'${t.name}' object is not iterable`);
 }
 
+/**
+ * iter(o) where a TypeError (a non-iterable `o`) is replaced by one saying `message` (PySequence_Fast
+ * and the callers that word it their own way; a function is called only then): a new reference.
+ * Other errors pass through.
+ */
+export function getIterOr(vm: VM, o: Ref, message: string | (() => string)): Ref {
+  try {
+    return getIter(vm, o);
+  } catch (e) {
+    if (!vm.isInstanceOfExc(e, "TypeError")) throw e;
+    vm.discardError(e);
+    vm.raise("TypeError", typeof message === "string" ? message : message());
+  }
+}
+
 function isIteratorType(vm: VM, o: Ref): boolean {
   const l = lay(vm, o);
   const L = vm.rt.L;
@@ -672,19 +702,13 @@ class ArrayIterState implements IteratorState {
 }
 
 /** The old sequence protocol: o[0], o[1], … until IndexError. */
-class GetItemIterState implements IteratorState {
+class GetItemIterState extends SourceIterState {
   private i = 0;
-  constructor(
-    private readonly vm: VM,
-    private seq: Ref,
-  ) {
-    vm.heap.incref(seq);
-  }
   next(vm: VM): Ref {
-    if (this.seq === 0) return 0;
+    if (this.source === 0) return 0;
     const idx = vm.rt.newInt(this.i++);
     try {
-      return getItem(vm, this.seq, idx);
+      return getItem(vm, this.source, idx);
     } catch (e) {
       if (vm.isInstanceOfExc(e, "IndexError") || vm.isInstanceOfExc(e, "StopIteration")) {
         vm.discardError(e);
@@ -695,14 +719,6 @@ class GetItemIterState implements IteratorState {
     } finally {
       vm.heap.decref(idx);
     }
-  }
-  traverse(visit: (c: Ref) => void): void {
-    if (this.seq !== 0) visit(this.seq);
-  }
-  clear(): void {
-    const s = this.seq;
-    this.seq = 0;
-    if (s !== 0) this.vm.heap.decref(s);
   }
 }
 

@@ -16,7 +16,7 @@ import { AttrSite, loadAttr, loadAttrMethod, storeAttr } from "./attr-plan.js";
 import { callVector, makeFrame, newCell } from "./call.js";
 import { CodeFlag, LocalKind, type CodeObject } from "./code.js";
 import {
-  buildMapFromStack, buildSetFromStack, buildSlice, buildString, contains, delItem, dictMergeInto, formatValue, getItem,
+  buildMapFromStack, buildSetFromStack, buildSlice, buildString, contains, delItem, dictMergeInto, formatValue, getItem, listIndexSlot,
   getIter, getSlice, iterNext, listAppendSteal, listExtend, listToTuple, setAddItem, setItem, setSlice, setUpdate, unpackEx, unpackSequence,
 } from "./containers.js";
 import { PyError, StepBudgetExceeded } from "./errors.js";
@@ -535,7 +535,14 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
           case 38 /* BINARY_SUBSCR */: {
             const sub = s[sp - 1];
             const container = s[sp - 2];
-            const res = getItem(vm, container, sub);
+            const slot = listIndexSlot(vm, container, sub);
+            let res: Ref;
+            if (slot !== 0) {
+              res = heap.mem.i32[slot >> 2];
+              heap.incref(res);
+            } else {
+              res = getItem(vm, container, sub);
+            }
             heap.decref(container);
             heap.decref(sub);
             sp--;
@@ -546,8 +553,17 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             const sub = s[--sp];
             const container = s[--sp];
             const v = s[--sp];
+            const slot = listIndexSlot(vm, container, sub);
             try {
-              setItem(vm, container, sub, v);
+              if (slot !== 0) {
+                // As list_ass_item: the list takes its reference, then drops the old item's.
+                const old = heap.mem.i32[slot >> 2];
+                heap.incref(v);
+                heap.mem.setI32(slot, v);
+                heap.decref(old);
+              } else {
+                setItem(vm, container, sub, v);
+              }
             } finally {
               heap.decref(v);
               heap.decref(container);

@@ -19,6 +19,7 @@ import { BinaryOp } from "./opcodes.js";
 import { binaryDunders, isFloat, isInt, isStr, repr, str } from "./ops.js";
 import { actsExact, isBuiltinSubclassInstance } from "./builtin-subclass.js";
 import { bytesConcat, bytesPercent, bytesRepeat } from "./bytes-ops.js";
+import { withPercentArgs } from "./percent-args.js";
 import type { VM } from "./vm.js";
 
 /** How many times to repeat, from an int operand; raises OverflowError/MemoryError sensibly. */
@@ -99,38 +100,12 @@ function floatToInt(x: number): bigint | null {
   return Number.isFinite(x) ? BigInt(Math.trunc(x)) : null;
 }
 
+/** `fmt % args` for a str format: a new str reference. */
 function percent(vm: VM, fmt: Ref, args: Ref): Ref {
   const rt = vm.rt;
-  const L = rt.L;
-  const heap = vm.heap;
-  const lay = heap.mem.i32[(args + 8) >> 2];
-  const plainTuple = lay === L.tuple && heap.mem.i32[(args + TYPE_AUX) >> 2] === 0;
-  const fetched: Ref[] = [];
-  const spec = plainTuple
-    ? { kind: "tuple" as const, items: Array.from({ length: heap.mem.i32[(args + SEQ_SIZE) >> 2] }, (_, i) => tupleItem(heap, args, i)) }
-    : {
-        kind: "single" as const,
-        value: args,
-        getItem: lay === L.dict
-          ? (key: string) => {
-              const k = rt.newStr(key);
-              try {
-                const v = vm.getItemOrZero(args, k);
-                if (v === 0) throw vm.keyError(k);
-                fetched.push(v);
-                return v;
-              } finally {
-                heap.decref(k);
-              }
-            }
-          : undefined,
-      };
-  try {
-    return rt.newStr(vm.formatErrors(() => percentFormat(rt.strValue(fmt), spec as never, percentOps(vm))));
-  } finally {
-    // The values looked up by %(key)s are new references, used only while formatting.
-    for (const v of fetched) heap.decref(v);
-  }
+  return withPercentArgs(vm, args, (key) => rt.newStr(key), (spec) =>
+    rt.newStr(vm.formatErrors(() => percentFormat(rt.strValue(fmt), spec, percentOps(vm)))),
+  );
 }
 
 /** BINARY_OP for builtin container and string operands, or 0. */

@@ -24,16 +24,25 @@ export function fastTwoSum(a: number, b: number): DD {
   return [s, b - (s - a)];
 }
 
-/** p + e = a * b exactly. */
-export function twoProd(a: number, b: number): DD {
-  const p = a * b;
+/**
+ * The exact error a * b - p of the rounded product p = a * b (Dekker's
+ * two-product on Veltkamp halves; for |a|, |b| < 2^996, products far from
+ * underflow). Allocation-free, for callers that keep the two parts apart.
+ */
+export function prodError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** p + e = a * b exactly. */
+export function twoProd(a: number, b: number): DD {
+  const p = a * b;
+  return [p, prodError(a, b, p)];
 }
 
 /** a + b. */
@@ -122,16 +131,22 @@ export function toDD(v: bigint, bits: number): DD {
   return [hi, bigToDouble(rest, bits)];
 }
 
-/** The exact value of a double x times 2^bits as a BigInt (x * 2^bits must be an integer). */
-export function fromDouble(x: number, bits: number): bigint {
-  if (x === 0) return 0n;
+/** A finite double exactly as [m, e, negative] with |x| = m * 2^e (m an integer below 2^53). */
+export function exactParts(x: number): [bigint, number, boolean] {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const raw = view.getBigUint64(0);
   const biased = Number((raw >> 52n) & 0x7ffn);
   let m = raw & 0xfffffffffffffn;
   if (biased !== 0) m |= 1n << 52n;
-  const e = (biased === 0 ? -1074 : biased - 1075) + bits;
+  return [m, biased === 0 ? -1074 : biased - 1075, raw >> 63n !== 0n];
+}
+
+/** The exact value of a double x times 2^bits as a BigInt (x * 2^bits must be an integer). */
+export function fromDouble(x: number, bits: number): bigint {
+  if (x === 0) return 0n;
+  const [m, e0, negative] = exactParts(x);
+  const e = e0 + bits;
   const v = e >= 0 ? m << BigInt(e) : m >> BigInt(-e);
-  return raw >> 63n ? -v : v;
+  return negative ? -v : v;
 }

@@ -9,7 +9,7 @@
 // Reduction: x = n*pi/2 + r with |r| <= pi/4, computed exactly on BigInts
 // with 1400 bits of 2/pi, so it is accurate for every double.
 
-import { add, addD, div, mul, mulD, neg, poly, sub, toDD, twoProd } from "./dd.js";
+import { add, addD, div, exactParts, mul, mulD, neg, poly, sub, toDD, twoProd } from "./dd.js";
 import type { DD } from "./dd.js";
 import { ddConstants } from "./dd-constants.js";
 
@@ -25,13 +25,7 @@ const MASK_K = FULL_K - 1n;
  * with |r| <= pi/4 (correct to about 106 bits for every x).
  */
 export function reducePiOver2(x: number): [number, DD] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const raw = view.getBigUint64(0);
-  const biased = Number((raw >> 52n) & 0x7ffn);
-  let m = raw & 0xfffffffffffffn;
-  if (biased !== 0) m |= 1n << 52n;
-  const e = biased === 0 ? -1074 : biased - 1075; // |x| = m * 2^e
+  const [m, e, negative] = exactParts(x); // |x| = m * 2^e
   // |x| * 2/pi = m * TWO_OVER_PI * 2^(e - 1400); keep K fraction bits (truncated).
   const { TWO_OVER_PI, TWO_OVER_PI_BITS, PI_2_DD } = ddConstants();
   const p = m * TWO_OVER_PI;
@@ -45,7 +39,7 @@ export function reducePiOver2(x: number): [number, DD] {
   }
   let r = mul(toDD(f, K), PI_2_DD);
   let q = Number(n & 3n);
-  if (raw >> 63n) {
+  if (negative) {
     r = neg(r);
     q = (4 - q) & 3;
   }
