@@ -101,11 +101,10 @@ export function callType(vm: VM, t: PyType, args: Int32Array, base: number, narg
       buf[0] = obj;
       for (let i = 0; i < buf.length - 1; i++) buf[i + 1] = args[base + i];
       const r = callVector(vm, init, buf, 0, nargs + 1, kwnames);
-      if (r !== rt.None) {
-        const rname = typeOf(rt, r).name; // read before the result may be freed
-        heap.decref(r);
-        vm.raise("TypeError", `__init__() should return None, not '${rname}'`);
-      }
+      // slot_tp_init: the result is released whatever it is; anything but None is an error.
+      const rname = r === rt.None ? null : typeOf(rt, r).name; // read before the result may be freed
+      heap.decref(r);
+      if (rname !== null) vm.raise("TypeError", `__init__() should return None, not '${rname}'`);
     } else if ((nargs > 0 || kwnames !== 0) && !customNew && init === vm.objectInit) {
       vm.raise("TypeError", `${t.name}() takes no arguments`);
     }
