@@ -10,10 +10,11 @@ import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { DICT_VERSION_OFFSET, dictDelItem, dictGetStr, dictSetItem, dictNew } from "../objects/dict.js";
 import { CELL_REF, EXC, FN, GENITER, METHOD, type OwnsReferences } from "../objects/object-layouts.js";
 import { listItem, LIST_ITEMS, PTR, SEQ_SIZE, TUPLE_ITEMS, tupleItem } from "../objects/seq-layout.js";
-import { typeOf } from "../objects/typeobj.js";
-import { delAttr } from "./attr.js";
+import { pyTypeOfTypeObject, typeOf } from "../objects/typeobj.js";
+import { delAttr, lookupType } from "./attr.js";
 import { AttrSite, loadAttr, loadAttrMethod, storeAttr } from "./attr-plan.js";
-import { callVector, makeFrame, newCell } from "./call.js";
+import { callVector, functionCode, makeFrame, newCell } from "./call.js";
+import { allocInstance } from "./classes.js";
 import { CodeFlag, LocalKind, type CodeObject } from "./code.js";
 import {
   buildMapFromStack, buildSetFromStack, buildSlice, buildString, contains, delItem, dictMergeInto, formatValue, getItem, listIndexSlot,
@@ -255,10 +256,14 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             f.sp = sp;
             if (f === base) return finish(vm, f, v);
             // Back to the caller in this loop (see the RETURN_VALUE case).
+            const { initSelf, initTop } = f;
             f = leaveInlineFrame(vm, f);
             sp = f.sp;
             ip = f.ip;
-            f.s[sp++] = v;
+            at = f.lasti;
+            // (The result first: finishInit may raise, and then nothing may have been pushed.)
+            const result = initSelf === 0 ? v : finishInit(vm, f, initSelf, initTop, v);
+            f.s[sp++] = result;
             continue frames;
           }
           case 9 /* LOAD_FAST */: {
@@ -839,11 +844,16 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             f.sp = sp;
             if (f === base) return finish(vm, f, v);
             // A frame this loop entered for a CALL: release it and go on in the caller, which
-            // receives the result where CALL would have pushed it.
+            // receives the result where CALL would have pushed it (for a class call's __init__,
+            // the instance).
+            const { initSelf, initTop } = f;
             f = leaveInlineFrame(vm, f);
             sp = f.sp;
             ip = f.ip;
-            f.s[sp++] = v;
+            at = f.lasti;
+            // (The result first: finishInit may raise, and then nothing may have been pushed.)
+            const result = initSelf === 0 ? v : finishInit(vm, f, initSelf, initTop, v);
+            f.s[sp++] = result;
             continue frames;
           }
           case 71 /* RAISE_VARARGS */: {
@@ -1052,7 +1062,11 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
       if (err instanceof StepBudgetExceeded) {
         f.sp = sp;
         // Callees this loop entered are released too, innermost first, as their own loops would.
-        while (f !== base) f = leaveInlineFrame(vm, f);
+        while (f !== base) {
+          const { initSelf, initTop } = f;
+          f = leaveInlineFrame(vm, f);
+          if (initSelf !== 0) abandonInit(vm, f, initSelf, initTop);
+        }
         vm.releaseFrame(f);
         throw err;
       }
@@ -1076,9 +1090,11 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
           throw e;
         }
         // Unhandled in a callee this loop entered: it propagates into the caller at its CALL.
+        const { initSelf, initTop } = f;
         f = leaveInlineFrame(vm, f);
         sp = f.sp;
         at = f.lasti;
+        if (initSelf !== 0) abandonInit(vm, f, initSelf, initTop);
       }
       // The handler's frame (the locals are reloaded from it at the top of `frames`).
       const fs = f.s;
@@ -1116,8 +1132,10 @@ function enterInlineFrame(vm: VM, caller: Frame): Frame {
   const frame = vm.enterFrame!;
   vm.enterFrame = null;
   if (vm.depth >= vm.config.recursionLimit) {
+    const { initSelf, initTop } = frame;
     vm.releaseFrame(frame);
     frame.recycle();
+    if (initSelf !== 0) abandonInit(vm, caller, initSelf, initTop);
     vm.raise("RecursionError", "maximum recursion depth exceeded");
   }
   vm.depth++;
@@ -1184,6 +1202,13 @@ function doCall(vm: VM, f: Frame, oparg: number, kwnames: Ref): Ref {
   const nkw = kwnames === 0 ? 0 : heap.mem.i32[(kwnames + SEQ_SIZE) >> 2];
   const npos = nargs - nkw;
   f.sp = methodSlot;
+  if (kwnames === 0 && s[methodSlot] === 0 && heap.mem.i32[(callable + TYPE_WORD) >> 2] === rt.L.type) {
+    const frame = initFrame(vm, callable, s, argBase, nargs);
+    if (frame !== null) {
+      vm.enterFrame = frame;
+      return 0;
+    }
+  }
   // Exactly one stack reference to the callable (the method slot, or the slot above a NULL) and
   // one to each argument are released here, whatever happens.
   if (heap.mem.i32[(callable + TYPE_WORD) >> 2] === rt.L.function && heap.mem.i32[(callable + TYPE_AUX) >> 2] === 0) {
@@ -1207,6 +1232,73 @@ function doCall(vm: VM, f: Frame, oparg: number, kwnames: Ref): Ref {
     for (let i = argBase; i < argBase + nargs; i++) heap.decref(s[i]);
     heap.decref(callable);
   }
+}
+
+/**
+ * A class call `C(args…)` the eval loop can run in place (CPython 3.13's CALL_ALLOC_AND_ENTER_INIT):
+ * C a class statement's class of plain instances, with object's `__new__` and a Python `__init__`.
+ * Does what {@link callType} does up to running `__init__` — allocate the instance, build the
+ * frame with the instance and the arguments as new references — and returns the frame, marked
+ * with the instance and the extent of the caller's slots ({@link Frame.initSelf}); the loop runs
+ * it and {@link finishInit} or {@link abandonInit} completes the call. Null for any other class.
+ */
+function initFrame(vm: VM, cls: Ref, s: Int32Array, argBase: number, nargs: number): Frame | null {
+  const heap = vm.heap;
+  const rt = vm.rt;
+  if (heap.mem.i32[(cls + TYPE_AUX) >> 2] !== 0) return null;
+  const t = pyTypeOfTypeObject(rt, cls);
+  if (!t.heapType || t.layout !== rt.L.instance) return null;
+  const newFn = lookupType(vm, t, "__new__");
+  if (newFn !== 0 && newFn !== vm.objectNew) return null;
+  const init = lookupType(vm, t, "__init__");
+  if (init === 0 || heap.mem.i32[(init + TYPE_WORD) >> 2] !== rt.L.function || heap.mem.i32[(init + TYPE_AUX) >> 2] !== 0) return null;
+  if ((functionCode(vm, init).co.flags & CodeFlag.GENERATOR) !== 0) return null;
+  const obj = allocInstance(vm, t);
+  let args = vm.initArgs;
+  if (args.length < nargs + 1) args = vm.initArgs = new Int32Array(2 * (nargs + 1));
+  args[0] = obj;
+  for (let i = 0; i < nargs; i++) args[i + 1] = s[argBase + i];
+  let frame: Frame;
+  try {
+    // Borrowed arguments (the caller's slots keep theirs until __init__ returns), as callVector passes them.
+    frame = makeFrame(vm, init, args, 0, nargs + 1, 0, false);
+  } catch (e) {
+    heap.decref(obj);
+    releaseCallSlots(vm, s, argBase - 2, argBase + nargs);
+    throw e;
+  }
+  frame.initSelf = obj;
+  frame.initTop = argBase + nargs;
+  return frame;
+}
+
+/** Release a class call's stack slots above `base` (NULL, class, arguments), arguments first as doCall does. */
+function releaseCallSlots(vm: VM, s: Int32Array, base: number, top: number): void {
+  for (let i = base + 2; i < top; i++) vm.heap.decref(s[i]);
+  vm.heap.decref(s[base + 1]);
+}
+
+/**
+ * An `__init__` frame entered by {@link initFrame} returned `result` (a new reference) to
+ * `caller`, whose stack is back at its CALL's base: finish the class call as callType does —
+ * release the result (TypeError unless None), then the call's slots — and return the instance.
+ */
+function finishInit(vm: VM, caller: Frame, self: Ref, top: number, result: Ref): Ref {
+  const rt = vm.rt;
+  const rname = result === rt.None ? null : typeOf(rt, result).name;
+  vm.heap.decref(result);
+  if (rname !== null) {
+    abandonInit(vm, caller, self, top);
+    vm.raise("TypeError", `__init__() should return None, not '${rname}'`);
+  }
+  releaseCallSlots(vm, caller.s, caller.sp, top);
+  return self;
+}
+
+/** An `__init__` frame entered by {@link initFrame} ended without a result: drop the instance and the call's slots. */
+function abandonInit(vm: VM, caller: Frame, self: Ref, top: number): void {
+  vm.heap.decref(self);
+  releaseCallSlots(vm, caller.s, caller.sp, top);
 }
 
 function unboundLocal(vm: VM, name: string): never {

@@ -60,6 +60,13 @@ export class Frame {
    * generator frames (their generator keeps them) nor module and class bodies.
    */
   poolable = false;
+  /**
+   * For an `__init__` frame the eval loop entered for a class call (see eval.ts `doCall`): the new
+   * instance (an owned reference, what the call returns) and the end of the caller's stack slots
+   * (callable and arguments) that are released when `__init__` finishes; 0 otherwise.
+   */
+  initSelf: Ref = 0;
+  initTop = 0;
 
   constructor(
     readonly code: LoadedCode,
@@ -109,6 +116,8 @@ export class Frame {
     this.yielded = false;
     this.done = false;
     this.running = false;
+    this.initSelf = 0;
+    this.initTop = 0;
     this.code.framePool.push(this);
   }
 

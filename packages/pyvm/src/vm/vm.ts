@@ -66,6 +66,8 @@ export class VM implements TableHost {
   frame: Frame | null = null;
   /** A frame CALL built for the running eval loop to enter (see eval.ts `run`); null otherwise. */
   enterFrame: Frame | null = null;
+  /** Scratch for a class call's `__init__` arguments (see eval.ts `initFrame`); read only while its frame is built. */
+  initArgs = new Int32Array(16);
   depth = 0;
   steps = 0;
   /** The exception being handled (sys.exc_info()[1]), or 0. */
