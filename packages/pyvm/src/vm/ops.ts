@@ -625,22 +625,22 @@ function dunderBinary(vm: VM, op: number, base: number, a: Ref, b: Ref): Ref {
   const rt = vm.rt;
   const ta = typeOf(rt, a);
   const tb = typeOf(rt, b);
-  const name = BIN_NAMES[base];
+  const [dunder, rdunder, idunder] = BIN_DUNDERS[base];
   // str, list and tuple implement + and * as sequence slots, which the number protocol does not
   // consult: their __add__, __mul__, __rmul__ (and list's __iadd__, __imul__) are left out here
   // and sequenceFallback below does what CPython does after the number slots fail.
   const seqA = isSequenceOperand(vm, a, base);
   const seqB = isSequenceOperand(vm, b, base);
   if (op !== base && !seqA) {
-    const f = lookupSpecial(vm, ta, `__i${name}__`);
+    const f = lookupSpecial(vm, ta, idunder);
     if (f !== 0) {
       const r = callFunction(vm, f, [a, b]);
       if (r !== rt.NotImplemented) return r;
       vm.heap.decref(r);
     }
   }
-  const fa = seqA ? 0 : lookupSpecial(vm, ta, `__${name}__`);
-  const fb = ta !== tb && !seqB ? lookupSpecial(vm, tb, `__r${name}__`) : 0;
+  const fa = seqA ? 0 : lookupSpecial(vm, ta, dunder);
+  const fb = ta !== tb && !seqB ? lookupSpecial(vm, tb, rdunder) : 0;
   if (fb !== 0 && tb.isSubtypeOf(ta) && fb !== fa) {
     const r = callFunction(vm, fb, [b, a]);
     if (r !== rt.NotImplemented) return r;
