@@ -8,6 +8,8 @@
  * {@link PyType} and dropped by `PyType.invalidate()`. The result, and every reference taken or
  * released, is exactly that of the generic path in attr.ts; names the plan cannot settle (dunders,
  * data descriptors, classes with `__getattribute__`, `__getattr__` or `__setattr__`) take it.
+ * Each instruction keeps an {@link AttrSite}: the plans of the last few classes it saw, checked by
+ * version tag, and the instance-dict (or module-dict, as LOAD_ATTR_MODULE) entry it last found.
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { dictGetStrHinted, dictHintFound, dictNew, dictSetItemHinted } from "../objects/dict.js";
