@@ -321,7 +321,7 @@ export function runAgainstModel(fx: Fixture, doc: DocumentedSemantics, ops: read
   }
 }
 
-/** Every model object against the heap: liveness, immortality, refcount, GC tracking; freed handles dead. */
+/** Every model object against the heap: liveness, immortality, refcount (and isUnique), GC tracking; freed handles dead. */
 function checkHeap(fx: Fixture, model: ReferenceModel, fail: (what: string) => never): void {
   const heap = fx.heap;
   for (const o of model.live.values()) {
@@ -330,6 +330,8 @@ function checkHeap(fx: Fixture, model: ReferenceModel, fail: (what: string) => n
     if (immortal !== o.immortal) fail(`${o.kind} ${o.ref}: isImmortal ${immortal}, expected ${o.immortal}`);
     const count = heap.refcount(o.ref);
     if (count !== o.count) fail(`${o.kind} ${o.ref}: refcount ${count}, expected ${o.count}`);
+    const unique = count === 1n && !immortal;
+    if (heap.isUnique(o.ref) !== unique) fail(`${o.kind} ${o.ref}: isUnique ${!unique} with refcount ${count}, immortal ${immortal}`);
     if ((o.kind === "box" || o.kind === "list") && heap.gc.isTracked(o.ref) !== o.tracked) {
       fail(`${o.kind} ${o.ref}: gc.isTracked ${!o.tracked}, expected ${o.tracked}`);
     }

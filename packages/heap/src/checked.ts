@@ -83,6 +83,10 @@ export class CheckedStrategy implements RefcountStrategy {
     this.assertLive(o, "isImmortal");
     return this.inner.isImmortal(o);
   }
+  isUnique(o: Ref): boolean {
+    this.assertLive(o, "isUnique");
+    return this.inner.isUnique(o);
+  }
   immortalize(o: Ref): 0 | 1 {
     this.assertLive(o, "immortalize");
     return this.inner.immortalize(o);

@@ -70,6 +70,9 @@ export class CountingStrategy implements RefcountStrategy {
     this.counts.immortalChecks++;
     return this.inner.isImmortal(o);
   }
+  isUnique(o: Ref): boolean {
+    return this.inner.isUnique(o);
+  }
   immortalize(o: Ref): 0 | 1 {
     this.counts.immortalizeCalls++;
     this.target(o);

@@ -245,6 +245,11 @@ export class Heap {
     return this.rc.isImmortal(o);
   }
 
+  /** `Py_REFCNT(o) == 1`, cheaply (see {@link RefcountStrategy.isUnique}). */
+  isUnique(o: Ref): boolean {
+    return this.rc.isUnique(o);
+  }
+
   /** `Py_REFCNT`. */
   refcount(o: Ref): bigint {
     return this.rc.refcount(o);

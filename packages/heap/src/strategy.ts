@@ -108,6 +108,14 @@ export interface RefcountStrategy {
   /** `_Py_IsImmortal`: false for every object in a strategy without immortality. */
   isImmortal(o: Ref): boolean;
   /**
+   * A mortal object with `Py_REFCNT(o) == 1`: exactly one reference, so its owner may reuse the
+   * object in place (as CPython 3.12's float arithmetic reuses an operand). Must equal
+   * `!isImmortal(o) && refcount(o) === 1n`, computed without a bigint. (Designs that mark
+   * immortality outside the count — a flag, a side table, the type — can report a count of 1 for
+   * an immortal object; reusing one would write to an object shared as read-only.)
+   */
+  isUnique(o: Ref): boolean;
+  /**
    * `PyUnstable_SetImmortal`: make a uniquely referenced object immortal. Returns 1 if it did,
    * 0 if it did not (not uniquely referenced, already immortal, or the strategy cannot). One-way.
    */

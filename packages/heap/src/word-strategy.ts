@@ -37,6 +37,19 @@ export abstract class WordStrategy {
     }
   }
 
+  /** `_Py_IsImmortal` (see {@link RefcountStrategy.isImmortal}). */
+  abstract isImmortal(o: Ref): boolean;
+
+  /**
+   * A mortal object with `Py_REFCNT(o) == 1` (see {@link RefcountStrategy.isUnique}): a mortal count
+   * of 1 is the 64-bit value 1 in every word strategy; the immortality test excludes designs that
+   * mark immortality outside the count (a flag, a side table, the type).
+   */
+  isUnique(o: Ref): boolean {
+    const i = o >> 2;
+    return this.i32[i] === 1 && this.i32[i + 1] === 0 && !this.isImmortal(o);
+  }
+
   /** Store `value` into refcount word `index` (a word index, not a byte offset). */
   protected store(index: number, value: number): void {
     this.i32[index] = value;

@@ -67,6 +67,10 @@ export class FlagStrategy implements RefcountStrategy {
     return false;
   }
 
+  isUnique(o: Ref): boolean {
+    return !this.isImmortal(o) && this.refcount(o) === 1n;
+  }
+
   isImmortal(o: Ref): boolean {
     return (this.mem.u32[(o >> 2) + 1] & IMMORTAL_HI_FLAG) !== 0;
   }

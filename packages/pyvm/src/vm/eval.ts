@@ -23,7 +23,7 @@ import {
 import { PyError, StepBudgetExceeded } from "./errors.js";
 import { Frame, type LoadedCode } from "./frame.js";
 import { Intrinsic, Op } from "./opcodes.js";
-import { binaryOp, isTrue, richCompare, fastCompare, unaryOp } from "./ops.js";
+import { binaryOp, floatBinaryInPlace, isTrue, richCompare, fastCompare, unaryOp } from "./ops.js";
 import { genFinalize } from "./generators.js";
 import { tracebackObject } from "./exceptions.js";
 import type { VM } from "./vm.js";
@@ -468,6 +468,13 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
           case 31 /* BINARY_OP */: {
             const rhs = s[sp - 1];
             const lhs = s[sp - 2];
+            const reused = floatBinaryInPlace(vm, oparg, lhs, rhs);
+            if (reused !== 0) {
+              // Both operands' references were consumed; the result's takes their place.
+              sp--;
+              s[sp - 1] = reused;
+              break;
+            }
             const res = binaryOp(vm, oparg, lhs, rhs);
             heap.decref(lhs);
             heap.decref(rhs);

@@ -60,7 +60,7 @@ export const OPCODES: readonly OpcodeSpec[] = [
   { name: "STORE_ATTR", pops: n(2), pushes: n(0), refs: "setattr increfs the value; decrefs both inputs" },
   { name: "DELETE_ATTR", pops: n(1), pushes: n(0), refs: "decrefs the owner" },
   { name: "LOAD_SUPER_ATTR", pops: n(3), pushes: (o) => 1 + (o & 1), refs: "decrefs global super, class and self (method form keeps self); pushes a new reference" },
-  { name: "BINARY_OP", pops: n(2), pushes: n(1), refs: "decrefs both operands; pushes a new reference", immortalSkip: "specialized int/float forms free a dead operand directly (_Py_DECREF_SPECIALIZED), still a decref" },
+  { name: "BINARY_OP", pops: n(2), pushes: n(1), refs: "decrefs both operands; pushes a new reference — except float +, −, × on exact floats (3.12's BINARY_OP_ADD_FLOAT and friends, DECREF_INPUTS_AND_REUSE_FLOAT): an operand whose refcount is 1 receives the result and is pushed, the other is decref'd", immortalSkip: "specialized int/float forms free a dead operand directly (_Py_DECREF_SPECIALIZED), still a decref" },
   { name: "UNARY_NEGATIVE", pops: n(1), pushes: n(1), refs: "decrefs the operand; pushes a new reference" },
   { name: "UNARY_INVERT", pops: n(1), pushes: n(1), refs: "decrefs the operand; pushes a new reference" },
   { name: "UNARY_NOT", pops: n(1), pushes: n(1), refs: "decrefs the operand; pushes True or False without incref", immortalSkip: "the bool result is not incref'd" },

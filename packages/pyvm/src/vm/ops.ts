@@ -576,6 +576,56 @@ function floatPow(vm: VM, x: number, y: number): number {
   return r;
 }
 
+/**
+ * BINARY_OP on two exact floats with +, − or × as CPython 3.12 runs it once specialized
+ * (BINARY_OP_ADD_FLOAT, _SUBTRACT_FLOAT, _MULTIPLY_FLOAT with DECREF_INPUTS_AND_REUSE_FLOAT):
+ * the result is stored into the left operand if it is uniquely referenced (and the right one is
+ * released), else into the right one if it is (and the left released), else into a new float
+ * (and both released). Consumes both operands' references and returns the result's; 0 when the
+ * operation is not one of these, with nothing done.
+ */
+export function floatBinaryInPlace(vm: VM, op: number, a: Ref, b: Ref): Ref {
+  const heap = vm.heap;
+  const mem = heap.mem;
+  const i32 = mem.i32;
+  const L = vm.rt.L;
+  if (i32[(a + TYPE_WORD) >> 2] !== L.float || i32[(b + TYPE_WORD) >> 2] !== L.float) return 0;
+  if (i32[(a + TYPE_AUX) >> 2] !== 0 || i32[(b + TYPE_AUX) >> 2] !== 0) return 0;
+  const x = mem.f64[(a + 16) >> 3];
+  const y = mem.f64[(b + 16) >> 3];
+  let r: number;
+  switch (op) {
+    case BinaryOp.ADD:
+    case BinaryOp.INPLACE_ADD:
+      r = x + y;
+      break;
+    case BinaryOp.SUBTRACT:
+    case BinaryOp.INPLACE_SUBTRACT:
+      r = x - y;
+      break;
+    case BinaryOp.MULTIPLY:
+    case BinaryOp.INPLACE_MULTIPLY:
+      r = x * y;
+      break;
+    default:
+      return 0;
+  }
+  if (heap.isUnique(a)) {
+    mem.setF64(a + 16, r);
+    heap.decref(b);
+    return a;
+  }
+  if (heap.isUnique(b)) {
+    mem.setF64(b + 16, r);
+    heap.decref(a);
+    return b;
+  }
+  const res = vm.rt.newFloat(r);
+  heap.decref(a);
+  heap.decref(b);
+  return res;
+}
+
 /** BINARY_OP: a new reference (operands borrowed). */
 export function binaryOp(vm: VM, op: number, a: Ref, b: Ref): Ref {
   const rt = vm.rt;
