@@ -826,8 +826,10 @@ export function unpackSequence(vm: VM, seq: Ref, n: number, s: Int32Array, at: n
       if (len < n) vm.raise("ValueError", `not enough values to unpack (expected ${n}, got ${len})`);
       vm.raise("ValueError", `too many values to unpack (expected ${n})`);
     }
+    // Items are PTR (8) bytes apart, in the tuple itself or in the list's item block.
+    const first = (l === L.tuple ? seq + TUPLE_ITEMS : heap.mem.i32[(seq + LIST_ITEMS) >> 2]) >> 2;
     for (let i = 0; i < n; i++) {
-      const v = l === L.tuple ? tupleItem(heap, seq, i) : listItem(heap, seq, i);
+      const v = heap.mem.i32[first + (PTR >> 2) * i];
       heap.incref(v);
       s[at + n - 1 - i] = v;
     }
