@@ -166,6 +166,8 @@ export interface OwnsReferences {
   clear(): void;
   /** Run the object's finalizer (a suspended generator's close()) before it is deallocated. */
   finalize?(self: Ref): void;
+  /** The object is gone (after `clear`): JS resources may be reused (a generator's frame). */
+  dispose?(): void;
 }
 
 function sideState(rt: Runtime, heap: Heap, o: Ref): OwnsReferences | undefined {
@@ -248,6 +250,7 @@ export function registerObjectLayouts(rt: Runtime): ObjectLayouts {
         // PEP 442: the finalizer (closing a suspended generator) runs before the references go.
         st?.finalize?.(o);
         st?.clear();
+        st?.dispose?.();
         rt.side.release(heap.mem.i32[(o + GENITER.side) >> 2]);
       },
     }).id,

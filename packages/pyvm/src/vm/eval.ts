@@ -77,6 +77,15 @@ export class GeneratorState implements OwnsReferences {
   finalize(g: Ref): void {
     genFinalize(this.vm, g);
   }
+
+  /** The generator object is deallocated: its released frame can serve the next call of its code. */
+  dispose(): void {
+    const f = this.frame;
+    if (!f.done || f.running) return;
+    f.generator = 0;
+    f.poolable = true;
+    f.recycle();
+  }
 }
 
 /**
