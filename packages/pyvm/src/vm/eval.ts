@@ -187,8 +187,9 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
   const rt = vm.rt;
   const heap = vm.heap;
   let f = base;
-  // What the loop reads from the running frame, (re)loaded at the top of `frames` each time the
-  // running frame changes (a CALL entered, a RETURN or an exception back in the caller).
+  // What the loop reads from the running frame, (re)loaded from it at the top of `frames` each time
+  // the running frame changes (a CALL entered, a RETURN or an exception back in the caller) or an
+  // exception handler is entered: whoever continues `frames` leaves sp and ip in the frame first.
   let lc: LoadedCode;
   let co: CodeObject;
   let code: Int32Array;
@@ -198,22 +199,30 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
   const True = rt.True;
   const False = rt.False;
   const None = rt.None;
-  let sp = f.sp;
-  let ip = f.ip;
+  let sp: number;
+  let ip: number;
   let pending: unknown = null;
   if (throwIn !== 0) pending = vm.errorFromException(throwIn);
   // The instruction an exception is raised at, for the exception-table lookup. It is f.lasti
   // except after RERAISE, which restores f.lasti to the original raising instruction (for the
   // lasti pushed to the next handler) while the handler is still looked up at the RERAISE itself,
   // as CPython's exception_unwind does with next_instr.
-  let at = f.lasti;
+  let at: number;
   frames: for (;;) {
     lc = f.code;
     co = lc.co;
     code = co.code;
     consts = lc.consts;
     s = f.s;
+    sp = f.sp;
+    ip = f.ip;
+    at = f.lasti;
     try {
+      if (pending === null && initError !== null) {
+        // An __init__ that returned something other than None, raised now that its caller runs.
+        pending = initError;
+        initError = null;
+      }
       if (pending !== null) {
         const e = pending;
         pending = null;
@@ -264,15 +273,7 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             heap.incref(v);
             f.sp = sp;
             if (f === base) return finish(vm, f, v);
-            // Back to the caller in this loop (see the RETURN_VALUE case).
-            const { initSelf, initTop } = f;
-            f = leaveInlineFrame(vm, f);
-            sp = f.sp;
-            ip = f.ip;
-            at = f.lasti;
-            // (The result first: finishInit may raise, and then nothing may have been pushed.)
-            const result = initSelf === 0 ? v : finishInit(vm, f, initSelf, initTop, v);
-            f.s[sp++] = result;
+            f = returnToCaller(vm, f, v);
             continue frames;
           }
           case 9 /* LOAD_FAST */: {
@@ -824,8 +825,6 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             f.ip = ip;
             f.lasti = at; // where an exception from the callee enters this frame
             f = enterInlineFrame(vm, f);
-            sp = f.sp;
-            ip = f.ip;
             continue frames;
           }
           case 67 /* CALL_FUNCTION_EX */: {
@@ -859,17 +858,7 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             const v = s[--sp];
             f.sp = sp;
             if (f === base) return finish(vm, f, v);
-            // A frame this loop entered for a CALL: release it and go on in the caller, which
-            // receives the result where CALL would have pushed it (for a class call's __init__,
-            // the instance).
-            const { initSelf, initTop } = f;
-            f = leaveInlineFrame(vm, f);
-            sp = f.sp;
-            ip = f.ip;
-            at = f.lasti;
-            // (The result first: finishInit may raise, and then nothing may have been pushed.)
-            const result = initSelf === 0 ? v : finishInit(vm, f, initSelf, initTop, v);
-            f.s[sp++] = result;
+            f = returnToCaller(vm, f, v);
             continue frames;
           }
           case 71 /* RAISE_VARARGS */: {
@@ -1121,7 +1110,8 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
       if (handler.lasti) fs[sp++] = rt.newInt(f.lasti);
       fs[sp++] = e.exc;
       e.exc = 0;
-      ip = handler.target;
+      f.sp = sp;
+      f.ip = handler.target;
     }
   }
 }
@@ -1256,7 +1246,7 @@ function doCall(vm: VM, f: Frame, oparg: number, kwnames: Ref): Ref {
  * Does what {@link callType} does up to running `__init__` — allocate the instance, build the
  * frame with the instance and the arguments as new references — and returns the frame, marked
  * with the instance and the extent of the caller's slots ({@link Frame.initSelf}); the loop runs
- * it and {@link finishInit} or {@link abandonInit} completes the call. Null for any other class.
+ * it and {@link returnToCaller} or {@link abandonInit} completes the call. Null for any other class.
  */
 function initFrame(vm: VM, cls: Ref, s: Int32Array, argBase: number, nargs: number): Frame | null {
   const heap = vm.heap;
@@ -1295,20 +1285,40 @@ function releaseCallSlots(vm: VM, s: Int32Array, base: number, top: number): voi
 }
 
 /**
- * An `__init__` frame entered by {@link initFrame} returned `result` (a new reference) to
- * `caller`, whose stack is back at its CALL's base: finish the class call as callType does —
- * release the result (TypeError unless None), then the call's slots — and return the instance.
+ * The TypeError of an `__init__` that returned something other than None, waiting for the loop
+ * to raise it once the caller is the running frame (see {@link returnToCaller}).
  */
-function finishInit(vm: VM, caller: Frame, self: Ref, top: number, result: Ref): Ref {
+let initError: unknown = null;
+
+/**
+ * RETURN (`result`, a new reference) from a frame the loop entered for a CALL: pop it and push
+ * what the CALL produces on the caller's stack, then return the caller. For a class call's
+ * `__init__` ({@link initFrame}) that is the instance, after the result and the call's slots are
+ * released as callType releases them; a result other than None pushes nothing and leaves the
+ * TypeError in {@link initError}.
+ */
+function returnToCaller(vm: VM, callee: Frame, result: Ref): Frame {
+  const { initSelf, initTop } = callee;
+  const caller = leaveInlineFrame(vm, callee);
+  if (initSelf === 0) {
+    caller.s[caller.sp++] = result;
+    return caller;
+  }
   const rt = vm.rt;
   const rname = result === rt.None ? null : typeOf(rt, result).name;
   vm.heap.decref(result);
   if (rname !== null) {
-    abandonInit(vm, caller, self, top);
-    vm.raise("TypeError", `__init__() should return None, not '${rname}'`);
+    abandonInit(vm, caller, initSelf, initTop);
+    try {
+      vm.raise("TypeError", `__init__() should return None, not '${rname}'`);
+    } catch (e) {
+      initError = e; // made as raise makes it (the handled exception as its context), thrown later
+    }
+    return caller;
   }
-  releaseCallSlots(vm, caller.s, caller.sp, top);
-  return self;
+  releaseCallSlots(vm, caller.s, caller.sp, initTop);
+  caller.s[caller.sp++] = initSelf;
+  return caller;
 }
 
 /** An `__init__` frame entered by {@link initFrame} ended without a result: drop the instance and the call's slots. */
