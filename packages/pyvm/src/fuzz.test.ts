@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { BaselineStrategy } from "@immortal/heap";
 import { describe, expect, test } from "vitest";
 import { Interpreter, type RunResult } from "./interpreter.js";
+import { mulberry32 } from "./testing/rng.js";
 
 const corpusDir = join(import.meta.dirname, "../corpus");
 const corpus = readdirSync(corpusDir)
@@ -17,17 +18,8 @@ const corpus = readdirSync(corpusDir)
   .sort()
   .map((f) => readFileSync(join(corpusDir, f), "utf8"));
 
-/** mulberry32: a small seeded PRNG, so every run fuzzes the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (testing/rng.ts): a small seeded PRNG, so every run fuzzes the same cases. */
+const rng = mulberry32;
 
 type Rand = () => number;
 const pick = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

@@ -4,6 +4,7 @@
  * and keyword errors, and the conversions of Py_ssize_t, C int and slice-index parameters.
  */
 import type { Ref } from "@immortal/heap";
+import { IntArithmeticError } from "../objects/int-ops.js";
 import type { PyType } from "../objects/pytype.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { typeOf } from "../objects/typeobj.js";
@@ -187,4 +188,14 @@ export function repeatCountArg(vm: VM, o: Ref): Ref {
     vm.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
   }
   return vm.rt.newInt(v);
+}
+
+/** Run an int operation, raising its IntArithmeticError as the Python exception. */
+export function intArith<T>(vm: VM, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof IntArithmeticError) vm.raise(e.pyType, e.message);
+    throw e;
+  }
 }

@@ -251,13 +251,7 @@ export function defineConstructors(vm: VM): void {
       });
       const kw = keywordArgs(vm, args, base, nargs, kwnames);
       const cls = makeClass(vm, rt.strValue(name), types.length === 0 ? [T.object] : types, ns);
-      try {
-        finishClass(vm, cls, [...kw]);
-      } catch (e) {
-        heap.decref(cls.ref);
-        throw e;
-      }
-      return cls.ref;
+      return finishClass(vm, cls, [...kw]);
     } finally {
       heap.decref(ns);
       for (const b of bases) heap.decref(b);

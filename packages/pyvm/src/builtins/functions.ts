@@ -4,22 +4,22 @@
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { intBin, intHex, intOct } from "../format/int-format.js";
-import { roundFloat, roundFloatToInt, floatDivmod } from "../format/round.js";
+import { roundFloat, roundFloatToInt, roundIntToDigits, floatDivmod } from "../format/round.js";
 import { dictGetStr, dictNew } from "../objects/dict.js";
 import { hashPointer } from "../objects/hash.js";
-import { intAbs, intCompare, intFloorDiv, intMod, intPowMod, IntArithmeticError } from "../objects/int-ops.js";
+import { intAbs, intCompare, intFloorDiv, intMod, intPowMod } from "../objects/int-ops.js";
 import type { PyType } from "../objects/pytype.js";
 import { LIST_ITEMS, PTR, SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { pyTypeOfTypeObject, typeOf } from "../objects/typeobj.js";
 import { delAttr, getAttrOrZero, instanceDict, lookupType, setAttr } from "../vm/attr.js";
 import { callFunction, callVector } from "../vm/call.js";
 import { buildClass, zeroArgSuper } from "../vm/classes.js";
-import { formatObject, getIter, iterNext, materialize, newIterator, type IteratorState } from "../vm/containers.js";
+import { formatObject, getIter, iterNext, materialize, newIterator, tuple2Steal, type IteratorState } from "../vm/containers.js";
 import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, hashObject, isFloat, isInt, isStr, length, repr, richCompareBool, str, unaryOp } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
 import { checkArgs, defFunction, keywordArgs, onlyKeywords } from "./define.js";
-import { indexInt } from "./args.js";
+import { indexInt, intArith } from "./args.js";
 import { asciiEscapeNonAscii } from "../format/str-repr.js";
 import { bytesLength, bytesView } from "../objects/bytes-layout.js";
 import { isBytes } from "../vm/bytes-ops.js";
@@ -316,10 +316,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       if (v === 0) return 0;
       const i = rt.newInt(n);
       n = typeof n === "number" ? n + 1 : n + 1n;
-      const t = vm.tuple2(i, v);
-      heap.decref(i);
-      heap.decref(v);
-      return t;
+      return tuple2Steal(vm, i, v);
     }), T.enumerate);
   }, true);
 
@@ -532,19 +529,13 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
     const a = args[base];
     const b = args[base + 1];
     if (isInt(vm, a) && isInt(vm, b)) {
-      try {
+      return intArith(vm, () => {
         const x = rt.intValue(a);
         const y = rt.intValue(b);
         const q = rt.newInt(intFloorDiv(x, y));
         const r = rt.newInt(intMod(x, y));
-        const t = vm.tuple2(q, r);
-        heap.decref(q);
-        heap.decref(r);
-        return t;
-      } catch (e) {
-        if (e instanceof IntArithmeticError) vm.raise(e.pyType, e.message);
-        throw e;
-      }
+        return tuple2Steal(vm, q, r);
+      });
     }
     if ((isInt(vm, a) || isFloat(vm, a)) && (isInt(vm, b) || isFloat(vm, b))) {
       const x = isFloat(vm, a) ? rt.floatValue(a) : Number(rt.intValue(a));
@@ -553,10 +544,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       const [q, r] = floatDivmod(x, y);
       const qo = rt.newFloat(q);
       const ro = rt.newFloat(r);
-      const t = vm.tuple2(qo, ro);
-      heap.decref(qo);
-      heap.decref(ro);
-      return t;
+      return tuple2Steal(vm, qo, ro);
     }
     const f = lookupType(vm, typeOf(rt, a), "__divmod__");
     if (f !== 0) return callFunction(vm, f, [a, b]);
@@ -568,12 +556,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
     if (nargs === 3 && args[base + 2] !== rt.None) {
       const [a, b, m] = [args[base], args[base + 1], args[base + 2]];
       if (!isInt(vm, a) || !isInt(vm, b) || !isInt(vm, m)) vm.raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
-      try {
-        return rt.newInt(intPowMod(rt.intValue(a), rt.intValue(b), rt.intValue(m)));
-      } catch (e) {
-        if (e instanceof IntArithmeticError) vm.raise(e.pyType, e.message);
-        throw e;
-      }
+      return intArith(vm, () => rt.newInt(intPowMod(rt.intValue(a), rt.intValue(b), rt.intValue(m))));
     }
     return binaryOp(vm, BinaryOp.POWER, args[base], args[base + 1]);
   });
@@ -598,18 +581,7 @@ export function defineBuiltinFunctions(vm: VM, d: Ref): void {
       if (nd === rt.None) return rt.newInt(rt.intValue(x));
       const n = Number(indexInt(vm, nd));
       if (n >= 0) return rt.newInt(rt.intValue(x));
-      const v = BigInt(rt.intValue(x));
-      // More digits rounded off than the value has: the result is 0 (no 10**-n to compute).
-      if (-n > String(v < 0n ? -v : v).length) return rt.newInt(0);
-      const p = 10n ** BigInt(-n);
-      let q = v / p;
-      let r = v % p;
-      if (r < 0n) {
-        r += p;
-        q -= 1n;
-      }
-      if (2n * r > p || (2n * r === p && q % 2n !== 0n)) q += 1n;
-      const out = q * p;
+      const out = roundIntToDigits(BigInt(rt.intValue(x)), n);
       return rt.newInt(out >= -9007199254740991n && out <= 9007199254740991n ? Number(out) : out);
     }
     const f = lookupType(vm, typeOf(rt, x), "__round__");

@@ -10,7 +10,7 @@ import type { DictViewState } from "../vm/dict-views.js";
 import { LIST_ITEMS, listItem, listResize, PTR, SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
 import { typeOf } from "../objects/typeobj.js";
 import { callFunction } from "../vm/call.js";
-import { dictIterator, getItem, indexValue, iterNext, listAppendSteal, listDeleteRange, listExtend, materialize } from "../vm/containers.js";
+import { dictIterator, getItem, indexValue, iterNext, listAppendSteal, listDeleteRange, listExtend, materialize, tuple2Steal } from "../vm/containers.js";
 import { CompareOp } from "../vm/opcodes.js";
 import { repr, richCompareBool } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
@@ -158,10 +158,7 @@ export function defineListDictMethods(vm: VM): void {
     checkMethodArgs(vm, "dict.popitem", nargs, 0, 0, kw);
     const out: DictItem = { key: 0, value: 0 } as DictItem;
     if (!dictPopItem(vm, args[base], out)) vm.raise("KeyError", "popitem(): dictionary is empty");
-    const t = vm.tuple2(out.key, out.value);
-    heap.decref(out.key);
-    heap.decref(out.value);
-    return t;
+    return tuple2Steal(vm, out.key, out.value);
   });
   defMethod(vm, D, "setdefault", (_vm, args, base, nargs, kw) => {
     checkMethodArgs(vm, "setdefault", nargs, 1, 2, kw);

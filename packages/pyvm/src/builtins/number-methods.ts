@@ -9,20 +9,20 @@
 import type { Ref } from "@immortal/heap";
 import { floatRepr } from "../format/float-repr.js";
 import { intToDecimal } from "../format/int-format.js";
-import { floatAsIntegerRatio, floatToBigInt, roundFloat, roundFloatToInt } from "../format/round.js";
+import { floatAsIntegerRatio, floatToBigInt, roundFloat, roundFloatToInt, roundIntToDigits } from "../format/round.js";
 import { normInt, type IntValue } from "../objects/int-layout.js";
 import {
-  bitLength, IntArithmeticError, intAnd, intFloorDiv, intInvert, intMod, intNeg, intOr, intPowMod, intToFloat, intXor,
+  bitLength, intAnd, intFloorDiv, intInvert, intMod, intNeg, intOr, intPowMod, intToFloat, intXor,
 } from "../objects/int-ops.js";
 import { hashBigInt, hashFloat, hashPointer } from "../objects/hash.js";
 import type { PyType } from "../objects/pytype.js";
 import { typeOf } from "../objects/typeobj.js";
 import { callFunction } from "../vm/call.js";
-import { formatObject, materialize } from "../vm/containers.js";
+import { formatObject, materialize, tuple2Steal } from "../vm/containers.js";
 import { BinaryOp } from "../vm/opcodes.js";
 import { binaryOp, isFloat, isInt, isStr, richCompare, str } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
-import { clinicArgs, defTyped, indexInt, noArgs, oneArg, positional, slotArgs, ssizeArg } from "./args.js";
+import { clinicArgs, defTyped, indexInt, intArith, noArgs, oneArg, positional, slotArgs, ssizeArg } from "./args.js";
 import { defMethod } from "./define.js";
 import { installers } from "./modules.js";
 
@@ -121,14 +121,7 @@ function defineNumberMethods(vm: VM): void {
   const I = T.int;
   const F = T.float;
   const newInt = (v: IntValue | bigint): Ref => rt.newInt(typeof v === "bigint" ? normInt(v) : v);
-  const arith = <R>(f: () => R): R => {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof IntArithmeticError) vm.raise(e.pyType, e.message);
-      throw e;
-    }
-  };
+  const arith = <R>(f: () => R): R => intArith(vm, f);
   const notImplemented = (): Ref => rt.newRef(rt.NotImplemented);
   const unary = (t: PyType, name: string, fn: (self: Ref) => Ref) =>
     defTyped(vm, t, name, (_vm, args, base, nargs) => {
@@ -140,12 +133,15 @@ function defineNumberMethods(vm: VM): void {
       noArgs(vm, `${t.name}.${name}`, nargs);
       return fn(args[base]);
     });
-  const tupleOf = (a: Ref, b: Ref): Ref => {
-    const t = vm.tuple2(a, b);
-    heap.decref(a);
-    heap.decref(b);
-    return t;
-  };
+  const tupleOf = (a: Ref, b: Ref): Ref => tuple2Steal(vm, a, b);
+  /** `__format__(spec)`, the same for int and float: format() of the value with a str spec. */
+  const formatDunder = (t: PyType) =>
+    defTyped(vm, t, "__format__", (_vm, args, base, nargs) => {
+      oneArg(vm, `${t.name}.__format__`, nargs);
+      const spec = args[base + 1];
+      if (!isStr(vm, spec)) vm.raise("TypeError", `__format__() argument must be str, not ${typeOf(rt, spec).name}`);
+      return rt.newStr(formatObject(vm, args[base], rt.strValue(spec)));
+    }, { slot: false });
 
   // ---- int ----
 
@@ -246,29 +242,14 @@ function defineNumberMethods(vm: VM): void {
     heap.decref(v);
     return t;
   });
-  defTyped(vm, I, "__format__", (_vm, args, base, nargs) => {
-    oneArg(vm, "int.__format__", nargs);
-    const spec = args[base + 1];
-    if (!isStr(vm, spec)) vm.raise("TypeError", `__format__() argument must be str, not ${typeOf(rt, spec).name}`);
-    return rt.newStr(formatObject(vm, args[base], rt.strValue(spec)));
-  }, { slot: false });
+  formatDunder(I);
   defTyped(vm, I, "__round__", (_vm, args, base, nargs) => {
     positional(vm, "__round__", nargs, 0, 1);
     const x = iv(args[base]);
     if (nargs === 1) return newInt(x);
     const nd = indexInt(vm, args[base + 1]);
     if (nd >= 0) return newInt(x);
-    // Round to a multiple of 10**-nd, halves to even.
-    const v = BigInt(x);
-    const p = 10n ** BigInt(-nd);
-    let q = v / p;
-    let r = v % p;
-    if (r < 0n) {
-      r += p;
-      q -= 1n;
-    }
-    if (2n * r > p || (2n * r === p && (q & 1n) !== 0n)) q += 1n;
-    return newInt(q * p);
+    return newInt(roundIntToDigits(BigInt(x), nd));
   }, { slot: false });
   for (const [name, op] of BINARY) {
     /** `a op b` for two ints (bools compute as ints: int.__and__(True, True) is 1). */
@@ -278,44 +259,34 @@ function defineNumberMethods(vm: VM): void {
       if (op === BinaryOp.XOR) return newInt(intXor(iv(a), iv(b)));
       return binaryOp(vm, op, a, b);
     };
-    defTyped(vm, I, `__${name}__`, (_vm, args, base, nargs) => {
-      if (name === "pow") positional(vm, "", nargs, 1, 2);
-      else slotArgs(vm, nargs, 1);
-      const other = args[base + 1];
-      if (!isInt(vm, other)) return notImplemented();
-      if (name === "pow" && nargs === 3 && args[base + 2] !== rt.None) {
-        const m = args[base + 2];
-        if (!isInt(vm, m)) return notImplemented();
-        return newInt(arith(() => intPowMod(iv(args[base]), iv(other), iv(m))));
-      }
-      return compute(args[base], other);
-    });
-    defTyped(vm, I, `__r${name}__`, (_vm, args, base, nargs) => {
-      if (name === "pow") positional(vm, "", nargs, 1, 2);
-      else slotArgs(vm, nargs, 1);
-      const other = args[base + 1];
-      if (!isInt(vm, other)) return notImplemented();
-      if (name === "pow" && nargs === 3 && args[base + 2] !== rt.None) {
-        const m = args[base + 2];
-        if (!isInt(vm, m)) return notImplemented();
-        return newInt(arith(() => intPowMod(iv(other), iv(args[base]), iv(m))));
-      }
-      return compute(other, args[base]);
-    });
+    for (const reflected of [false, true]) {
+      defTyped(vm, I, reflected ? `__r${name}__` : `__${name}__`, (_vm, args, base, nargs) => {
+        if (name === "pow") positional(vm, "", nargs, 1, 2);
+        else slotArgs(vm, nargs, 1);
+        const other = args[base + 1];
+        if (!isInt(vm, other)) return notImplemented();
+        const [a, b] = reflected ? [other, args[base]] : [args[base], other];
+        if (name === "pow" && nargs === 3 && args[base + 2] !== rt.None) {
+          const m = args[base + 2];
+          if (!isInt(vm, m)) return notImplemented();
+          return newInt(arith(() => intPowMod(iv(a), iv(b), iv(m))));
+        }
+        return compute(a, b);
+      });
+    }
   }
   const intDivmod = (a: Ref, b: Ref): Ref => {
     const x = iv(a);
     const y = iv(b);
     return tupleOf(newInt(arith(() => intFloorDiv(x, y))), newInt(arith(() => intMod(x, y))));
   };
-  defTyped(vm, I, "__divmod__", (_vm, args, base, nargs) => {
-    slotArgs(vm, nargs, 1);
-    return isInt(vm, args[base + 1]) ? intDivmod(args[base], args[base + 1]) : notImplemented();
-  });
-  defTyped(vm, I, "__rdivmod__", (_vm, args, base, nargs) => {
-    slotArgs(vm, nargs, 1);
-    return isInt(vm, args[base + 1]) ? intDivmod(args[base + 1], args[base]) : notImplemented();
-  });
+  for (const reflected of [false, true]) {
+    defTyped(vm, I, reflected ? "__rdivmod__" : "__divmod__", (_vm, args, base, nargs) => {
+      slotArgs(vm, nargs, 1);
+      if (!isInt(vm, args[base + 1])) return notImplemented();
+      return reflected ? intDivmod(args[base + 1], args[base]) : intDivmod(args[base], args[base + 1]);
+    });
+  }
   COMPARE.forEach((name, op) => {
     defTyped(vm, I, name, (_vm, args, base, nargs) => {
       slotArgs(vm, nargs, 1);
@@ -379,12 +350,7 @@ function defineNumberMethods(vm: VM): void {
   unary(F, "__hash__", (o) => newInt(hashFloat(fv(o), hashPointer(o))));
   unary(F, "__repr__", (o) => rt.newStr(floatRepr(fv(o))));
   dunder0(F, "__getnewargs__", (o) => vm.tuple([o]));
-  defTyped(vm, F, "__format__", (_vm, args, base, nargs) => {
-    oneArg(vm, "float.__format__", nargs);
-    const spec = args[base + 1];
-    if (!isStr(vm, spec)) vm.raise("TypeError", `__format__() argument must be str, not ${typeOf(rt, spec).name}`);
-    return rt.newStr(formatObject(vm, args[base], rt.strValue(spec)));
-  }, { slot: false });
+  formatDunder(F);
   defTyped(vm, F, "__round__", (_vm, args, base, nargs) => {
     positional(vm, "__round__", nargs, 0, 1);
     const x = fv(args[base]);

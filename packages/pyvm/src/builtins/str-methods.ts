@@ -9,13 +9,14 @@
  * nothing, a one-piece split) the same object is returned, as `is` can observe it.
  */
 import type { Ref } from "@immortal/heap";
+import { codePointLength } from "../format/code-points.js";
 import { strIsPrintable } from "../format/str-repr.js";
 import { isPyWhitespace } from "../format/unicode-data.js";
 import { dictNew, dictSetItem } from "../objects/dict.js";
 import { SEQ_SIZE, tupleItem } from "../objects/seq-layout.js";
-import { StrState, STR_HASH, STR_STATE } from "../objects/str-layout.js";
+import { STR_HASH } from "../objects/str-layout.js";
 import { typeOf } from "../objects/typeobj.js";
-import { contains, formatObject, getItem, getIter, getIterOr, materialize } from "../vm/containers.js";
+import { contains, formatObject, getItem, getIter, getIterOr, isAstralStr, materialize } from "../vm/containers.js";
 import { BinaryOp, CompareOp } from "../vm/opcodes.js";
 import { binaryOp, isInt, isStr, repr, richCompare, strHash } from "../vm/ops.js";
 import type { VM } from "../vm/vm.js";
@@ -80,25 +81,6 @@ export class CpIndex {
   slice(start: number, end: number): string {
     return this.s.slice(this.unit(start), this.unit(end));
   }
-}
-
-/** Does the str object hold an astral code point (PEP 393 kind 4)? */
-function isAstralStr(vm: VM, o: Ref): boolean {
-  return ((vm.heap.mem.i32[(o + STR_STATE) >> 2] >> StrState.KIND_SHIFT) & 7) === 4;
-}
-
-/** Length in code points of a JS string. */
-function cpLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 /** Py_UNICODE_ISLINEBREAK. */
@@ -300,7 +282,7 @@ function defineStrMethods(vm: VM): void {
   };
   /** any_find_slice: the Python index of the first (dir 1) or last (dir −1) occurrence, or −1. */
   const findIn = (idx: CpIndex, sub: string, start: number, end: number, dir: number): number => {
-    const subLen = cpLength(sub);
+    const subLen = codePointLength(sub);
     if (end - start < subLen) return -1;
     if (subLen === 0) return dir > 0 ? start : end;
     const hay = idx.slice(start, end);
@@ -317,7 +299,7 @@ function defineStrMethods(vm: VM): void {
   }
   defTyped(vm, S, "count", (_vm, args, base, nargs) => {
     const [idx, sub, start, end] = findArgs("count", args, base, nargs);
-    const subLen = cpLength(sub);
+    const subLen = codePointLength(sub);
     if (end - start < subLen) return rt.newInt(0);
     if (subLen === 0) return rt.newInt(end - start + 1);
     return rt.newInt(countOccurrences(idx.slice(start, end), sub));
@@ -331,7 +313,7 @@ function defineStrMethods(vm: VM): void {
       const endArg = nargs >= 4 ? sliceIndexArg(vm, args[base + 3], Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
       /** tailmatch for one candidate. */
       const matches = (sub: string): boolean => {
-        const subLen = cpLength(sub);
+        const subLen = codePointLength(sub);
         let [start, end] = adjustIndices(startArg, endArg, idx.length);
         end -= subLen;
         if (end < start) return false;
@@ -406,7 +388,7 @@ function defineStrMethods(vm: VM): void {
   const fillArg = (o: Ref): string => {
     if (!isStr(vm, o)) vm.raise("TypeError", `The fill character must be a unicode character, not ${tname(o)}`);
     const f = sv(o);
-    if (cpLength(f) !== 1) vm.raise("TypeError", "The fill character must be exactly one character long");
+    if (codePointLength(f) !== 1) vm.raise("TypeError", "The fill character must be exactly one character long");
     return f;
   };
   for (const name of ["center", "ljust", "rjust"] as const) {
@@ -465,7 +447,7 @@ function defineStrMethods(vm: VM): void {
             try {
               if (isStr(vm, k)) {
                 const ks = sv(k);
-                if (cpLength(ks) !== 1) vm.raise("ValueError", "string keys in translate table must be of length 1");
+                if (codePointLength(ks) !== 1) vm.raise("ValueError", "string keys in translate table must be of length 1");
                 const ord = rt.newInt(ks.codePointAt(0)!);
                 dictSetItem(vm, d, ord, v);
                 heap.decref(ord);

@@ -265,26 +265,25 @@ export function strTitle(s: string): string {
   return out;
 }
 
-/** str.isupper(): some cased character and none lowercase or titlecase. */
-export function strIsUpper(s: string): boolean {
+/** Some character in `s` satisfies `wanted` and none satisfies `other` or is titlecase. */
+function onlyCase(s: string, wanted: (cp: number) => boolean, other: (cp: number) => boolean): boolean {
   let cased = false;
   for (const c of s) {
     const cp = c.codePointAt(0)!;
-    if (isLowerCp(cp) || isTitleCp(cp)) return false;
-    if (!cased && isUpperCp(cp)) cased = true;
+    if (other(cp) || isTitleCp(cp)) return false;
+    if (!cased && wanted(cp)) cased = true;
   }
   return cased;
 }
 
+/** str.isupper(): some cased character and none lowercase or titlecase. */
+export function strIsUpper(s: string): boolean {
+  return onlyCase(s, isUpperCp, isLowerCp);
+}
+
 /** str.islower(): some cased character and none uppercase or titlecase. */
 export function strIsLower(s: string): boolean {
-  let cased = false;
-  for (const c of s) {
-    const cp = c.codePointAt(0)!;
-    if (isUpperCp(cp) || isTitleCp(cp)) return false;
-    if (!cased && isLowerCp(cp)) cased = true;
-  }
-  return cased;
+  return onlyCase(s, isLowerCp, isUpperCp);
 }
 
 /** str.istitle(): uppercase/titlecase only after uncased characters, lowercase only after cased ones. */

@@ -82,8 +82,10 @@ describe("compiler SyntaxErrors match CPython's compile()", () => {
     try {
       mod = parse(src, "<test>", { check: false });
     } catch (e) {
-      // Rejected by the parser proper: not a compiler error; the parser must agree with CPython.
-      expect((e as PySyntaxError).msg).toBe(want!.msg);
+      // Rejected by the parser proper: not a compiler error; the parser must agree with CPython,
+      // on the location as well as the message.
+      if (!(e instanceof PySyntaxError)) throw e;
+      expect({ msg: e.msg, lineno: e.lineno, offset: e.offset }).toEqual({ msg: want!.msg, lineno: want!.lineno, offset: want!.offset });
       return;
     }
     let got: PySyntaxError | null = null;

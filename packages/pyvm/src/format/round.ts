@@ -31,6 +31,26 @@ export function roundFloatToInt(x: number): bigint {
   return floatToBigInt(roundHalfEven(x));
 }
 
+/**
+ * `round(v, ndigits)` for an int: `v` rounded to the nearest multiple of 10**-ndigits, halves to
+ * even. `v` itself when ndigits ≥ 0, and 0 when more digits are rounded off than `v` has (so no
+ * huge power of ten is computed).
+ */
+export function roundIntToDigits(v: bigint, ndigits: number | bigint): bigint {
+  if (ndigits >= 0) return v;
+  const k = typeof ndigits === "bigint" ? -ndigits : BigInt(-ndigits);
+  if (k > BigInt(String(v < 0n ? -v : v).length)) return 0n;
+  const p = 10n ** k;
+  let q = v / p;
+  let r = v % p;
+  if (r < 0n) {
+    r += p;
+    q -= 1n;
+  }
+  if (2n * r > p || (2n * r === p && (q & 1n) !== 0n)) q += 1n;
+  return q * p;
+}
+
 /** Beyond these ndigits a double is unchanged, or always rounds to zero. */
 const NDIGITS_MAX = 323;
 const NDIGITS_MIN = -308;

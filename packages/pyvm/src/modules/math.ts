@@ -49,7 +49,7 @@ import { highWord, lowWord, fromWords } from "../random/libm/bits.js";
 import { prodError } from "../random/libm/dd.js";
 import { lookupType } from "../vm/attr.js";
 import { callFunction } from "../vm/call.js";
-import { materialize } from "../vm/containers.js";
+import { materialize, tuple2Steal } from "../vm/containers.js";
 import { nativeModules } from "../vm/imports.js";
 import { BinaryOp } from "../vm/opcodes.js";
 import { binaryOp } from "../vm/ops.js";
@@ -642,20 +642,14 @@ function installMath(vm: VM, _module: Ref, d: Ref): void {
     }
     const a = rt.newFloat(frac);
     const b = rt.newFloat(int);
-    const t = vm.tuple2(a, b);
-    heap.decref(a);
-    heap.decref(b);
-    return t;
+    return tuple2Steal(vm, a, b);
   });
 
   def("frexp", (_vm, args, base, nargs, kw) => {
     const [m, e] = frexp(toFloat(vm, one("frexp", args, base, nargs, kw)));
     const a = rt.newFloat(m);
     const b = rt.newInt(e);
-    const t = vm.tuple2(a, b);
-    heap.decref(a);
-    heap.decref(b);
-    return t;
+    return tuple2Steal(vm, a, b);
   });
 
   def("ldexp", (_vm, args, base, nargs, kw) => {

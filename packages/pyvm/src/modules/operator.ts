@@ -208,24 +208,36 @@ function installOperator(vm: VM, _module: Ref, d: Ref): void {
   }
 }
 
-function itemgetterType(vm: VM): PyType {
+/**
+ * itemgetter or attrgetter: objects holding keys (`refs`, shown by the repr) that, called with
+ * one object, fetch each key from it — the value itself for a single key, else a tuple of them.
+ * `make` builds the state from the (at least one) positional arguments; `keys` lists what `fetch`
+ * looks up.
+ */
+function getterType<K>(
+  vm: VM,
+  name: "itemgetter" | "attrgetter",
+  make: (args: Int32Array, base: number, nargs: number) => GetterState,
+  keys: (st: GetterState) => readonly K[],
+  fetch: (obj: Ref, key: K) => Ref,
+): PyType {
   const rt = vm.rt;
-  return nativeType(vm, "operator", "itemgetter", (t) => {
+  return nativeType(vm, "operator", name, (t) => {
     vm.constructors.set(t, (_vm, tt, args, base, nargs, kw) => {
-      if (kwCount(vm, kw) > 0) vm.raise("TypeError", "itemgetter() takes no keyword arguments");
-      if (nargs < 1) vm.raise("TypeError", "itemgetter expected 1 argument, got 0");
-      const items = Array.from(args.subarray(base, base + nargs), (v) => rt.newRef(v));
-      return newObject(vm, new GetterState(vm, "operator.itemgetter", items), tt);
+      if (kwCount(vm, kw) > 0) vm.raise("TypeError", `${name}() takes no keyword arguments`);
+      if (nargs < 1) vm.raise("TypeError", `${name} expected 1 argument, got 0`);
+      return newObject(vm, make(args, base, nargs), tt);
     });
     method(vm, t, "__call__", (_vm, args, base, nargs, kw) => {
       const st = stateOf(vm, args[base], t, GetterState, "__call__");
-      if (kwCount(vm, kw) > 0) vm.raise("TypeError", "itemgetter() takes no keyword arguments");
-      if (nargs !== 2) vm.raise("TypeError", `itemgetter expected 1 argument, got ${nargs - 1}`);
+      if (kwCount(vm, kw) > 0) vm.raise("TypeError", `${name}() takes no keyword arguments`);
+      if (nargs !== 2) vm.raise("TypeError", `${name} expected 1 argument, got ${nargs - 1}`);
       const obj = args[base + 1];
-      if (st.refs.length === 1) return getItem(vm, obj, st.refs[0]);
+      const ks = keys(st);
+      if (ks.length === 1) return fetch(obj, ks[0]);
       const got: Ref[] = [];
       try {
-        for (const k of st.refs) got.push(getItem(vm, obj, k));
+        for (const k of ks) got.push(fetch(obj, k));
         return vm.tuple(got);
       } finally {
         for (const g of got) vm.heap.decref(g);
@@ -233,17 +245,27 @@ function itemgetterType(vm: VM): PyType {
     }, true);
     method(vm, t, "__repr__", (_vm, args, base) => {
       const st = stateOf(vm, args[base], t, GetterState, "__repr__");
-      return rt.newStr(`operator.itemgetter(${st.refs.map((r) => repr(vm, r)).join(", ")})`);
+      return rt.newStr(`operator.${name}(${st.refs.map((r) => repr(vm, r)).join(", ")})`);
     });
   });
 }
 
+function itemgetterType(vm: VM): PyType {
+  return getterType(
+    vm,
+    "itemgetter",
+    (args, base, nargs) => new GetterState(vm, "operator.itemgetter", Array.from(args.subarray(base, base + nargs), (v) => vm.rt.newRef(v))),
+    (st) => st.refs,
+    (obj, key) => getItem(vm, obj, key),
+  );
+}
+
 function attrgetterType(vm: VM): PyType {
   const rt = vm.rt;
-  return nativeType(vm, "operator", "attrgetter", (t) => {
-    vm.constructors.set(t, (_vm, tt, args, base, nargs, kw) => {
-      if (kwCount(vm, kw) > 0) vm.raise("TypeError", "attrgetter() takes no keyword arguments");
-      if (nargs < 1) vm.raise("TypeError", "attrgetter expected 1 argument, got 0");
+  return getterType(
+    vm,
+    "attrgetter",
+    (args, base, nargs) => {
       const names: Ref[] = [];
       const paths: string[][] = [];
       for (let i = 0; i < nargs; i++) {
@@ -252,40 +274,24 @@ function attrgetterType(vm: VM): PyType {
         names.push(n);
         paths.push(rt.strValue(n).split("."));
       }
-      return newObject(vm, new GetterState(vm, "operator.attrgetter", names.map((n) => rt.newRef(n)), paths), tt);
-    });
-    method(vm, t, "__call__", (_vm, args, base, nargs, kw) => {
-      const st = stateOf(vm, args[base], t, GetterState, "__call__");
-      if (kwCount(vm, kw) > 0) vm.raise("TypeError", "attrgetter() takes no keyword arguments");
-      if (nargs !== 2) vm.raise("TypeError", `attrgetter expected 1 argument, got ${nargs - 1}`);
-      const resolve = (path: string[]): Ref => {
-        let cur = rt.newRef(args[base + 1]);
-        for (const part of path) {
-          try {
-            const next = getAttr(vm, cur, part);
-            vm.heap.decref(cur);
-            cur = next;
-          } catch (e) {
-            vm.heap.decref(cur);
-            throw e;
-          }
+      return new GetterState(vm, "operator.attrgetter", names.map((n) => rt.newRef(n)), paths);
+    },
+    (st) => st.paths,
+    (obj, path) => {
+      let cur = rt.newRef(obj);
+      for (const part of path) {
+        try {
+          const next = getAttr(vm, cur, part);
+          vm.heap.decref(cur);
+          cur = next;
+        } catch (e) {
+          vm.heap.decref(cur);
+          throw e;
         }
-        return cur;
-      };
-      if (st.paths.length === 1) return resolve(st.paths[0]);
-      const got: Ref[] = [];
-      try {
-        for (const p of st.paths) got.push(resolve(p));
-        return vm.tuple(got);
-      } finally {
-        for (const g of got) vm.heap.decref(g);
       }
-    }, true);
-    method(vm, t, "__repr__", (_vm, args, base) => {
-      const st = stateOf(vm, args[base], t, GetterState, "__repr__");
-      return rt.newStr(`operator.attrgetter(${st.refs.map((r) => repr(vm, r)).join(", ")})`);
-    });
-  });
+      return cur;
+    },
+  );
 }
 
 function methodcallerType(vm: VM): PyType {

@@ -11,7 +11,7 @@
  */
 import { TYPE_AUX, TYPE_WORD, type Ref } from "@immortal/heap";
 import { dictSetItem } from "../objects/dict.js";
-import { intToFloat, IntArithmeticError } from "../objects/int-ops.js";
+import { intToFloat } from "../objects/int-ops.js";
 import type { IntValue } from "../objects/int-layout.js";
 import { GENITER } from "../objects/object-layouts.js";
 import { PyType } from "../objects/pytype.js";
@@ -24,6 +24,7 @@ import { getIter, iterNext, newIterator, rangeParts, type IteratorState } from "
 import { length } from "../vm/ops.js";
 import type { NativeFn } from "../vm/native.js";
 import type { VM } from "../vm/vm.js";
+import { intArith } from "../builtins/args.js";
 import { defMethod, newNative } from "../builtins/define.js";
 import { compileModule } from "../compiler/index.js";
 import { evalFrame } from "../vm/eval.js";
@@ -274,15 +275,8 @@ export function isFloatObj(vm: VM, o: Ref): boolean {
   return lay(vm, o) === vm.rt.L.float && vm.heap.mem.i32[(o + TYPE_AUX) >> 2] === 0;
 }
 
-/** Run an int operation, raising its IntArithmeticError as the Python exception. */
-export function intArith<T>(vm: VM, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof IntArithmeticError) vm.raise(e.pyType, e.message);
-    throw e;
-  }
-}
+/** Run an int operation, raising its IntArithmeticError as the Python exception (defined in builtins/args.ts). */
+export { intArith };
 
 /**
  * PyFloat_AsDouble: a float, an int (OverflowError when too large), or anything with __float__

@@ -4,7 +4,7 @@
  * CPython; items in order, reversed order, the log of answers, len and __sizeof__ must agree.
  * Plus table kinds, free lists, version tags, iterators, mutation during comparison and refcounts.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Ref, TrackedMemory } from "@immortal/heap";
 import {
   DICT_LAYOUT,
@@ -39,7 +39,8 @@ import {
   type DictItem,
 } from "./dict.js";
 import { TableError } from "./table-host.js";
-import { POOLS, randomDictOps, rng, runDictCase, runOracle, type Case, type DictOp, type DictResult } from "./testing/table-cases.js";
+import { caseMatches, groupMatches, oracleBatch, withoutLeaks } from "./testing/oracle-suite.js";
+import { POOLS, randomDictOps, rng, runDictCase, type Case, type DictOp, type DictResult } from "./testing/table-cases.js";
 import { makeTestHost, type PyVal, type TestHost } from "./testing/test-host.js";
 
 // ---- the batch --------------------------------------------------------------------------------------------
@@ -111,43 +112,17 @@ const evalCases = [
 ].map((expr): Extract<Case, { t: "eval" }> => ({ t: "eval", expr }));
 
 const allCases: Case[] = [...programCases.map((x) => x.c), ...handCases.map((x) => x.c), growthCase, ...evalCases];
-let expected: unknown[] = [];
-beforeAll(() => {
-  expected = runOracle(allCases);
-}, 120_000);
-const expectedOf = (c: Case): unknown => expected[allCases.indexOf(c)];
-
-function withoutLeaks<T>(host: TestHost, body: () => T): T {
-  const live = host.heap.allocations - host.heap.deallocations;
-  const result = body();
-  expect(host.heap.allocations - host.heap.deallocations).toBe(live);
-  return result;
-}
+const expectedOf = oracleBatch(allCases);
+const runDict = (host: TestHost, c: DictCase): DictResult => runDictCase(host, c.ops);
 
 // ---- differential tests -----------------------------------------------------------------------------------
 
 describe("dict programs match CPython (order, reversed, answers, len, __sizeof__)", () => {
   for (const pool of POOLS) {
-    it(`random programs over ${pool} keys`, () => {
-      const host = makeTestHost();
-      for (const { name, c } of programCases.filter((x) => x.name.startsWith(`${pool} `))) {
-        const got = withoutLeaks(host, () => runDictCase(host, c.ops));
-        expect(got, name).toEqual(expectedOf(c) as DictResult);
-      }
-    });
+    groupMatches(`random programs over ${pool} keys`, programCases.filter((x) => x.name.startsWith(`${pool} `)), expectedOf, runDict);
   }
-  for (const { name, c } of handCases) {
-    it(name, () => {
-      const host = makeTestHost();
-      const got = withoutLeaks(host, () => runDictCase(host, c.ops));
-      expect(got).toEqual(expectedOf(c) as DictResult);
-    });
-  }
-  it("100,000 keys, 5,000 deletions and a copy", () => {
-    const host = makeTestHost();
-    const got = withoutLeaks(host, () => runDictCase(host, growthCase.ops));
-    expect(got).toEqual(expectedOf(growthCase) as DictResult);
-  });
+  for (const { name, c } of handCases) caseMatches(name, c, expectedOf, runDict);
+  caseMatches("100,000 keys, 5,000 deletions and a copy", growthCase, expectedOf, runDict);
 });
 
 // ---- memory shape ----------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@
  * probing does its 64-bit unsigned `perturb >>= 5` on the halves, so lookups never allocate.
  */
 import { TYPE_WORD, type Heap, type HeapMemory, type RegisteredType, type Ref } from "@immortal/heap";
-import { store64, TableError, type TableHost } from "./table-host.js";
+import { guardedEq, store64, TableError, type TableHost } from "./table-host.js";
 
 // ---- layout -----------------------------------------------------------------------------------
 
@@ -421,19 +421,6 @@ function lookupGeneric(host: TableHost, d: Ref, keys: number, key: Ref, hLo: num
   }
 }
 
-/** `Py_INCREF(startkey); cmp = PyObject_RichCompareBool(startkey, key); Py_DECREF(startkey)`. */
-function guardedEq(host: TableHost, startkey: Ref, key: Ref): boolean {
-  const heap = host.heap;
-  heap.incref(startkey);
-  let cmp: boolean;
-  try {
-    cmp = host.eq(startkey, key);
-  } finally {
-    heap.decref(startkey);
-  }
-  return cmp;
-}
-
 /**
  * _Py_dict_lookup: the entry index of `key` or DKIX_EMPTY, leaving the value in {@link foundValue}.
  * Restarts when a comparison changed the dict; exceptions from `eq` propagate.
@@ -482,27 +469,16 @@ function lookdictIndex(mem: HeapMemory, keys: number, hLo: number, hHi: number, 
   }
 }
 
-/** find_empty_slot: the first slot on the probe sequence that is empty or dummy. */
+/**
+ * find_empty_slot: the first slot on the probe sequence that is empty or dummy (in a fresh table,
+ * which has no dummies, the first DKIX_EMPTY one: build_indices' search).
+ */
 function findEmptySlot(mem: HeapMemory, keys: number, log2: number, hLo: number, hHi: number): number {
   const mask = (1 << log2) - 1;
   let i = hLo & mask;
   let pLo = hLo >>> 0;
   let pHi = hHi >>> 0;
   while (getIndex(mem, keys, log2, i) >= 0) {
-    pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
-    pHi >>>= 5;
-    i = (i * 5 + pLo + 1) & mask;
-  }
-  return i;
-}
-
-/** The first slot on the probe sequence that is DKIX_EMPTY (a fresh table has no dummies). */
-function findVirginSlot(mem: HeapMemory, keys: number, log2: number, hLo: number, hHi: number): number {
-  const mask = (1 << log2) - 1;
-  let i = hLo & mask;
-  let pLo = hLo >>> 0;
-  let pHi = hHi >>> 0;
-  while (getIndex(mem, keys, log2, i) !== DKIX_EMPTY) {
     pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
     pHi >>>= 5;
     i = (i * 5 + pLo + 1) & mask;
@@ -527,7 +503,7 @@ function buildIndices(host: TableHost, keys: number, n: number): void {
       lo = heap.mem.i32[e >> 2];
       hi = heap.mem.i32[(e + 4) >> 2];
     }
-    setIndex(heap.mem, keys, log2, findVirginSlot(heap.mem, keys, log2, lo, hi), ix);
+    setIndex(heap.mem, keys, log2, findEmptySlot(heap.mem, keys, log2, lo, hi), ix);
   }
 }
 
@@ -550,26 +526,19 @@ function dictResize(host: TableHost, r: DictRuntime, d: Ref, log2New: number, un
     const newEnts = entriesOf(mem.u8, newKeys);
     const oldEnts = entriesOf(mem.u8, oldKeys);
     const oldN = mem.i32[(oldKeys + DK_NENTRIES) >> 2];
-    if (mem.u8[oldKeys + DK_KIND] === KIND_GENERAL) {
+    const general = mem.u8[oldKeys + DK_KIND] === KIND_GENERAL;
+    if (general || unicode) {
+      // Same kind: entries are copied as they are, in one move when there are no deleted ones.
+      const es = general ? GENERAL_ENTRY : UNICODE_ENTRY;
+      const valueOff = general ? 16 : 8;
       if (oldN === numentries) {
-        mem.move(newEnts, oldEnts, numentries * GENERAL_ENTRY);
+        mem.move(newEnts, oldEnts, numentries * es);
       } else {
         let ep = oldEnts;
         for (let i = 0; i < numentries; i++) {
-          while (mem.i32[(ep + 16) >> 2] === 0) ep += GENERAL_ENTRY;
-          mem.move(newEnts + i * GENERAL_ENTRY, ep, GENERAL_ENTRY);
-          ep += GENERAL_ENTRY;
-        }
-      }
-    } else if (unicode) {
-      if (oldN === numentries) {
-        mem.move(newEnts, oldEnts, numentries * UNICODE_ENTRY);
-      } else {
-        let ep = oldEnts;
-        for (let i = 0; i < numentries; i++) {
-          while (mem.i32[(ep + 8) >> 2] === 0) ep += UNICODE_ENTRY;
-          mem.move(newEnts + i * UNICODE_ENTRY, ep, UNICODE_ENTRY);
-          ep += UNICODE_ENTRY;
+          while (mem.i32[(ep + valueOff) >> 2] === 0) ep += es;
+          mem.move(newEnts + i * es, ep, es);
+          ep += es;
         }
       }
     } else {
@@ -613,6 +582,14 @@ function appendEntry(host: TableHost, d: Ref, key: Ref, hLo: number, hHi: number
   const log2 = mem.u8[keys + DK_LOG2_SIZE];
   const n = mem.i32[(keys + DK_NENTRIES) >> 2];
   setIndex(mem, keys, log2, findEmptySlot(mem, keys, log2, hLo, hHi), n);
+  fillNewEntry(mem, d, keys, n, key, hLo, hHi, value, version);
+}
+
+/**
+ * Write entry `n` (the next free one, already indexed) of d's table, then count it: ma_used + 1,
+ * the new version tag, dk_usable − 1, dk_nentries = n + 1. Takes over the references to key and value.
+ */
+function fillNewEntry(mem: HeapMemory, d: Ref, keys: number, n: number, key: Ref, hLo: number, hHi: number, value: Ref, version: number): void {
   const ents = entriesOf(mem.u8, keys);
   if (mem.u8[keys + DK_KIND] === KIND_UNICODE) {
     const e = ents + n * UNICODE_ENTRY;
@@ -695,19 +672,7 @@ function insertToEmptyDict(host: TableHost, r: DictRuntime, d: Ref, key: Ref, hL
   mem.setI32(d + MA_KEYS, keys);
   mem.setI32(d + MA_VALUES, 0);
   setIndex(mem, keys, LOG_MINSIZE, hLo & 7, 0);
-  const e = entriesOf(mem.u8, keys);
-  if (unicode) {
-    mem.setI32(e, key);
-    mem.setI32(e + 8, value);
-  } else {
-    mem.setI32(e + 8, key);
-    store64(mem, e, hLo, hHi);
-    mem.setI32(e + 16, value);
-  }
-  mem.setI32(d + MA_USED, mem.i32[(d + MA_USED) >> 2] + 1);
-  mem.setF64(d + MA_VERSION, version);
-  mem.setI32(keys + DK_USABLE, mem.i32[(keys + DK_USABLE) >> 2] - 1);
-  mem.setI32(keys + DK_NENTRIES, mem.i32[(keys + DK_NENTRIES) >> 2] + 1);
+  fillNewEntry(mem, d, keys, 0, key, hLo, hHi, value, version);
 }
 
 /** _PyDict_SetItem_Take2 with the hash known: consumes key and value. */
@@ -1166,11 +1131,7 @@ export function dictMerge(host: TableHost, a: Ref, b: Ref, override: 0 | 1 | 2 =
     heap.incref(key);
     heap.incref(value);
     try {
-      if (override === 1) {
-        heap.incref(key);
-        heap.incref(value);
-        insertDict(host, r, a, key, pos.hashLo, pos.hashHi, value);
-      } else if (!dictContainsWithHash(host, a, key, pos.hashLo, pos.hashHi)) {
+      if (override === 1 || !dictContainsWithHash(host, a, key, pos.hashLo, pos.hashHi)) {
         heap.incref(key);
         heap.incref(value);
         insertDict(host, r, a, key, pos.hashLo, pos.hashHi, value);

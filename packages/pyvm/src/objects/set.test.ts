@@ -4,7 +4,7 @@
  * and hash(frozenset) must agree. Plus the growth path, mutation during comparison, iteration
  * checks and reference-count hygiene.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   frozensetHash,
   frozensetNew,
@@ -33,7 +33,6 @@ import {
   randomSetOps,
   randomValue,
   rng,
-  runOracle,
   runSetCase,
   runSetOpCase,
   SET_ONLY_OPS,
@@ -43,6 +42,7 @@ import {
   type SetOpResult,
   type SetResult,
 } from "./testing/table-cases.js";
+import { caseMatches, groupMatches, oracleBatch, withoutLeaks } from "./testing/oracle-suite.js";
 import { makeTestHost, type PyVal, type TestHost } from "./testing/test-host.js";
 
 // ---- the batch: every case that needs CPython, built up front -------------------------------------------
@@ -148,62 +148,28 @@ const evalCases: { name: string; c: Extract<Case, { t: "eval" }> }[] = [
 ];
 
 const allCases: Case[] = [...programCases, ...handCases, ...algebraCases, ...growthCases, ...evalCases].map((x) => x.c);
-let expected: unknown[] = [];
-beforeAll(() => {
-  expected = runOracle(allCases);
-}, 120_000);
-const expectedOf = (c: Case): unknown => expected[allCases.indexOf(c)];
-
-/** Run `body` and check that every object it made was freed again (the dummy key is static). */
-function withoutLeaks<T>(host: TestHost, body: () => T): T {
-  const live = host.heap.allocations - host.heap.deallocations;
-  const result = body();
-  expect(host.heap.allocations - host.heap.deallocations).toBe(live);
-  return result;
-}
+// The dummy key is static, so withoutLeaks holds for sets too.
+const expectedOf = oracleBatch(allCases);
+const runSet = (host: TestHost, c: SetCase): SetResult => runSetCase(host, c.ops);
+const runSetOp = (host: TestHost, c: SetOpCase): SetOpResult => runSetOpCase(host, c);
 
 // ---- differential tests --------------------------------------------------------------------------------------
 
 describe("set programs match CPython (order, pops, len, __sizeof__, frozenset hash)", () => {
   for (const pool of POOLS) {
-    it(`random programs over ${pool} values`, () => {
-      const host = makeTestHost();
-      for (const { name, c } of programCases.filter((x) => x.name.startsWith(`${pool} `))) {
-        const got = withoutLeaks(host, () => runSetCase(host, c.ops));
-        expect(got, name).toEqual(expectedOf(c) as SetResult);
-      }
-    });
+    groupMatches(`random programs over ${pool} values`, programCases.filter((x) => x.name.startsWith(`${pool} `)), expectedOf, runSet);
   }
-
-  for (const { name, c } of handCases) {
-    it(name, () => {
-      const host = makeTestHost();
-      const got = withoutLeaks(host, () => runSetCase(host, c.ops));
-      expect(got).toEqual(expectedOf(c) as SetResult);
-    });
-  }
+  for (const { name, c } of handCases) caseMatches(name, c, expectedOf, runSet);
 });
 
 describe("set algebra matches CPython (result order, type, __sizeof__)", () => {
   for (const op of BINARY_SET_OPS) {
-    it(op, () => {
-      const host = makeTestHost();
-      for (const { name, c } of algebraCases.filter((x) => x.c.op === op)) {
-        const got = withoutLeaks(host, () => runSetOpCase(host, c));
-        expect(got, name).toEqual(expectedOf(c) as SetOpResult);
-      }
-    });
+    groupMatches(op, algebraCases.filter((x) => x.c.op === op), expectedOf, runSetOp);
   }
 });
 
 describe("the growth path", () => {
-  for (const { name, c } of growthCases) {
-    it(`${name}: no exception, and CPython's order`, () => {
-      const host = makeTestHost();
-      const got = withoutLeaks(host, () => runSetCase(host, c.ops));
-      expect(got).toEqual(expectedOf(c) as SetResult);
-    });
-  }
+  for (const { name, c } of growthCases) caseMatches(`${name}: no exception, and CPython's order`, c, expectedOf, runSet);
 });
 
 // ---- memory shape ---------------------------------------------------------------------------------------------

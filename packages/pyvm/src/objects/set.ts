@@ -19,7 +19,7 @@
  */
 import { TYPE_WORD, type Heap, type HeapMemory, type RegisteredType, type Ref } from "@immortal/heap";
 import { dictContainsWithHash, dictIterNew, dictIterNext, dictLen, dictNextWithHash, isDict, type DictIter, type DictPos } from "./dict.js";
-import { store64, TableError, type TableHost } from "./table-host.js";
+import { guardedEq, store64, TableError, type TableHost } from "./table-host.js";
 
 // ---- layout ----------------------------------------------------------------------------------------
 
@@ -147,9 +147,16 @@ function setTraverse(heap: Heap, so: Ref, visit: (child: Ref) => void): void {
 
 /** set_dealloc: drop the keys in table order, free a malloced table. */
 function setDealloc(heap: Heap, so: Ref): void {
-  const dummy = runtime(heap).dummy;
   const table = heap.mem.i32[(so + TABLE) >> 2];
-  let used = heap.mem.i32[(so + USED) >> 2];
+  dropKeys(heap, table, heap.mem.i32[(so + USED) >> 2], runtime(heap).dummy);
+  if (table !== so + SMALLTABLE) heap.freeRaw(table);
+}
+
+/**
+ * Decref the `used` keys of `table` in table order, skipping empty and dummy slots (the loop of
+ * set_dealloc and set_clear_internal). The table is read afresh for each key: a decref may run code.
+ */
+function dropKeys(heap: Heap, table: number, used: number, dummy: Ref): void {
   for (let e = table; used > 0; e += ENTRY) {
     const k = heap.mem.i32[e >> 2];
     if (k !== 0 && k !== dummy) {
@@ -157,7 +164,6 @@ function setDealloc(heap: Heap, so: Ref): void {
       heap.decref(k);
     }
   }
-  if (table !== so + SMALLTABLE) heap.freeRaw(table);
 }
 
 // ---- probing ---------------------------------------------------------------------------------------------
@@ -199,19 +205,6 @@ function lookkey(host: TableHost, so: Ref, key: Ref, hLo: number, hHi: number): 
       i = (i * 5 + 1 + pLo) & mask;
     }
   }
-}
-
-/** `Py_INCREF(startkey); cmp = PyObject_RichCompareBool(startkey, key); Py_DECREF(startkey)`. */
-function guardedEq(host: TableHost, startkey: Ref, key: Ref): boolean {
-  const heap = host.heap;
-  heap.incref(startkey);
-  let cmp: boolean;
-  try {
-    cmp = host.eq(startkey, key);
-  } finally {
-    heap.decref(startkey);
-  }
-  return cmp;
 }
 
 /**
@@ -487,6 +480,109 @@ class ItemCursor {
   }
 }
 
+// ---- one key at a time ----------------------------------------------------------------------------------------
+// The loop bodies of CPython's set operations, numbered so that one walker of each kind (a set's
+// entries, an operand's items) serves them all without a callback per key.
+
+/** Add the key to `target` (set_update_internal). */
+const KEY_ADD = 0;
+/** Add the key to `dest` if `target` holds it (set_intersection). */
+const KEY_ADD_IF_IN = 1;
+/** As KEY_ADD_IF_IN, then stop once `dest` is as large as `target` (set_intersection over items). */
+const KEY_ADD_IF_IN_UNTIL_FULL = 2;
+/** Add the key to `dest` unless the set `target` holds it (set_difference). */
+const KEY_ADD_IF_NOT_IN = 3;
+/** Add the key to `dest` unless the dict `target` holds it (set_difference with a dict). */
+const KEY_ADD_IF_NOT_IN_DICT = 4;
+/** Discard the key from `target` (set_difference_update_internal). */
+const KEY_DISCARD = 5;
+/** Discard the key from `target`, or add it there if absent (set_symmetric_difference_update). */
+const KEY_TOGGLE = 6;
+/** Stop at the first key `target` lacks (set_issubset, set_issuperset). */
+const KEY_STOP_IF_NOT_IN = 7;
+/** Stop at the first key `target` holds (set_isdisjoint). */
+const KEY_STOP_IF_IN = 8;
+
+/** Apply `op` to `key` (held by the caller) with its hash; false means stop the walk. */
+function applyKey(host: TableHost, r: SetRuntime, op: number, key: Ref, lo: number, hi: number, target: Ref, dest: Ref): boolean {
+  switch (op) {
+    case KEY_ADD:
+      addEntry(host, r, target, key, lo, hi);
+      return true;
+    case KEY_ADD_IF_IN:
+      if (containsEntry(host, target, key, lo, hi)) addEntry(host, r, dest, key, lo, hi);
+      return true;
+    case KEY_ADD_IF_IN_UNTIL_FULL:
+      if (containsEntry(host, target, key, lo, hi)) {
+        addEntry(host, r, dest, key, lo, hi);
+        if (setLen(host, dest) >= setLen(host, target)) return false;
+      }
+      return true;
+    case KEY_ADD_IF_NOT_IN:
+      if (!containsEntry(host, target, key, lo, hi)) addEntry(host, r, dest, key, lo, hi);
+      return true;
+    case KEY_ADD_IF_NOT_IN_DICT:
+      if (!dictContainsWithHash(host, target, key, lo, hi)) addEntry(host, r, dest, key, lo, hi);
+      return true;
+    case KEY_DISCARD:
+      discardEntry(host, r, target, key, lo, hi);
+      return true;
+    case KEY_TOGGLE:
+      if (!discardEntry(host, r, target, key, lo, hi)) addEntry(host, r, target, key, lo, hi);
+      return true;
+    case KEY_STOP_IF_NOT_IN:
+      return containsEntry(host, target, key, lo, hi);
+    case KEY_STOP_IF_IN:
+      return !containsEntry(host, target, key, lo, hi);
+    default:
+      throw new RangeError(`bad key op ${op}`);
+  }
+}
+
+/**
+ * Apply `op` to each key of the set `walk` with its stored hash, in table order, holding a
+ * reference to the key meanwhile; the table is re-read for each key, as comparisons may change it.
+ * False if `op` stopped the walk.
+ */
+function eachEntry(host: TableHost, r: SetRuntime, walk: Ref, op: number, target: Ref, dest: Ref): boolean {
+  const heap = host.heap;
+  for (let i = activeSlotFrom(heap.mem, walk, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, walk, r.dummy, i + 1)) {
+    const e = slotAddr(heap.mem, walk, i);
+    const key = heap.mem.i32[e >> 2];
+    const lo = heap.mem.i32[(e + 8) >> 2];
+    const hi = heap.mem.i32[(e + 12) >> 2];
+    heap.incref(key);
+    let go: boolean;
+    try {
+      go = applyKey(host, r, op, key, lo, hi, target, dest);
+    } finally {
+      heap.decref(key);
+    }
+    if (!go) return false;
+  }
+  return true;
+}
+
+/**
+ * Apply `op` to each item of `other` (as PyIter_Next yields them: new references, dropped after
+ * use), hashing each. False if `op` stopped the walk.
+ */
+function eachItem(host: TableHost, r: SetRuntime, other: SetOther, op: number, target: Ref, dest: Ref): boolean {
+  const heap = host.heap;
+  const cur = new ItemCursor(host, r, other);
+  for (let key = cur.next(host, r); key !== 0; key = cur.next(host, r)) {
+    let go: boolean;
+    try {
+      const lo = host.hash(key) | 0;
+      go = applyKey(host, r, op, key, lo, host.hashHigh | 0, target, dest);
+    } finally {
+      heap.decref(key);
+    }
+    if (!go) return false;
+  }
+  return true;
+}
+
 // ---- updating from another operand -------------------------------------------------------------------------
 
 /** set_merge: so |= other for a set or frozenset `other`. */
@@ -563,14 +659,7 @@ function updateInternal(host: TableHost, r: SetRuntime, so: Ref, other: SetOther
     while (dictNextWithHash(host, d, pos)) addEntry(host, r, so, pos.key, pos.hashLo, pos.hashHi);
     return;
   }
-  const cur = new ItemCursor(host, r, other);
-  for (let key = cur.next(host, r); key !== 0; key = cur.next(host, r)) {
-    try {
-      addKey(host, r, so, key);
-    } finally {
-      heap.decref(key);
-    }
-  }
+  eachItem(host, r, other, KEY_ADD, so, 0);
 }
 
 /** make_new_set(type, iterable). */
@@ -717,17 +806,11 @@ function clearSet(heap: Heap, so: Ref): void {
   const mem = heap.mem;
   const table = mem.i32[(so + TABLE) >> 2];
   const fill = mem.i32[(so + FILL) >> 2];
-  let used = mem.i32[(so + USED) >> 2];
+  const used = mem.i32[(so + USED) >> 2];
   const malloced = table !== so + SMALLTABLE;
   if (malloced) {
     emptyToMinsize(mem, so);
-    for (let e = table; used > 0; e += ENTRY) {
-      const k = heap.mem.i32[e >> 2];
-      if (k !== 0 && k !== dummy) {
-        used--;
-        heap.decref(k);
-      }
-    }
+    dropKeys(heap, table, used, dummy);
     heap.freeRaw(table);
   } else if (fill > 0) {
     // The smalltable is about to be zeroed: take its keys first (CPython's small_copy).
@@ -828,33 +911,10 @@ export function setIntersection(host: TableHost, so: Ref, other: SetOther): Ref 
         big = small;
         small = so;
       }
-      for (let i = activeSlotFrom(heap.mem, small, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, small, r.dummy, i + 1)) {
-        const e = slotAddr(heap.mem, small, i);
-        const key = heap.mem.i32[e >> 2];
-        const lo = heap.mem.i32[(e + 8) >> 2];
-        const hi = heap.mem.i32[(e + 12) >> 2];
-        heap.incref(key);
-        try {
-          if (containsEntry(host, big, key, lo, hi)) addEntry(host, r, result, key, lo, hi);
-        } finally {
-          heap.decref(key);
-        }
-      }
+      eachEntry(host, r, small, KEY_ADD_IF_IN, big, result);
       return result;
     }
-    const cur = new ItemCursor(host, r, other);
-    for (let key = cur.next(host, r); key !== 0; key = cur.next(host, r)) {
-      try {
-        const lo = host.hash(key) | 0;
-        const hi = host.hashHigh | 0;
-        if (containsEntry(host, so, key, lo, hi)) {
-          addEntry(host, r, result, key, lo, hi);
-          if (setLen(host, result) >= setLen(host, so)) break;
-        }
-      } finally {
-        heap.decref(key);
-      }
-    }
+    eachItem(host, r, other, KEY_ADD_IF_IN_UNTIL_FULL, so, result);
     return result;
   } catch (e) {
     heap.decref(result);
@@ -905,28 +965,12 @@ function differenceUpdateInternal(host: TableHost, r: SetRuntime, so: Ref, other
     if (setLen(host, o) >> 3 > setLen(host, so)) o = setIntersection(host, so, o);
     else heap.incref(o);
     try {
-      for (let i = activeSlotFrom(heap.mem, o, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, o, r.dummy, i + 1)) {
-        const e = slotAddr(heap.mem, o, i);
-        const key = heap.mem.i32[e >> 2];
-        heap.incref(key);
-        try {
-          discardEntry(host, r, so, key, heap.mem.i32[(e + 8) >> 2], heap.mem.i32[(e + 12) >> 2]);
-        } finally {
-          heap.decref(key);
-        }
-      }
+      eachEntry(host, r, o, KEY_DISCARD, so, 0);
     } finally {
       heap.decref(o);
     }
   } else {
-    const cur = new ItemCursor(host, r, other);
-    for (let key = cur.next(host, r); key !== 0; key = cur.next(host, r)) {
-      try {
-        discardKey(host, r, so, key);
-      } finally {
-        heap.decref(key);
-      }
-    }
+    eachItem(host, r, other, KEY_DISCARD, so, 0);
   }
   const i32 = heap.mem.i32;
   const used = i32[(so + USED) >> 2];
@@ -966,19 +1010,7 @@ export function setDifference(host: TableHost, so: Ref, other: SetOther): Ref {
   if (setLen(host, so) >> 2 > otherSize) return copyAndDifference(host, r, so, other);
   const result = makeEmpty(heap, typeIdOf(heap, so));
   try {
-    for (let i = activeSlotFrom(heap.mem, so, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, so, r.dummy, i + 1)) {
-      const e = slotAddr(heap.mem, so, i);
-      const key = heap.mem.i32[e >> 2];
-      const lo = heap.mem.i32[(e + 8) >> 2];
-      const hi = heap.mem.i32[(e + 12) >> 2];
-      heap.incref(key);
-      try {
-        const found = kind === OTHER_DICT ? dictContainsWithHash(host, otherRef, key, lo, hi) : containsEntry(host, otherRef, key, lo, hi);
-        if (!found) addEntry(host, r, result, key, lo, hi);
-      } finally {
-        heap.decref(key);
-      }
-    }
+    eachEntry(host, r, so, kind === OTHER_DICT ? KEY_ADD_IF_NOT_IN_DICT : KEY_ADD_IF_NOT_IN, otherRef, result);
   } catch (e) {
     heap.decref(result);
     throw e;
@@ -1000,23 +1032,6 @@ export function setDifferenceMulti(host: TableHost, so: Ref, ...others: SetOther
   return result;
 }
 
-/** Toggle each key of the set `other` in so (the loop of set_symmetric_difference_update). */
-function symmetricUpdateFromSet(host: TableHost, r: SetRuntime, so: Ref, other: Ref): void {
-  const heap = host.heap;
-  for (let i = activeSlotFrom(heap.mem, other, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, other, r.dummy, i + 1)) {
-    const e = slotAddr(heap.mem, other, i);
-    const key = heap.mem.i32[e >> 2];
-    const lo = heap.mem.i32[(e + 8) >> 2];
-    const hi = heap.mem.i32[(e + 12) >> 2];
-    heap.incref(key);
-    try {
-      if (!discardEntry(host, r, so, key, lo, hi)) addEntry(host, r, so, key, lo, hi);
-    } finally {
-      heap.decref(key);
-    }
-  }
-}
-
 /** so.symmetric_difference_update(other) / so ^= other. */
 export function setSymmetricDifferenceUpdate(host: TableHost, so: Ref, other: SetOther): void {
   const heap = host.heap;
@@ -1032,7 +1047,7 @@ export function setSymmetricDifferenceUpdate(host: TableHost, so: Ref, other: Se
       const key = pos.key;
       heap.incref(key);
       try {
-        if (!discardEntry(host, r, so, key, pos.hashLo, pos.hashHi)) addEntry(host, r, so, key, pos.hashLo, pos.hashHi);
+        applyKey(host, r, KEY_TOGGLE, key, pos.hashLo, pos.hashHi, so, 0);
       } finally {
         heap.decref(key);
       }
@@ -1042,7 +1057,7 @@ export function setSymmetricDifferenceUpdate(host: TableHost, so: Ref, other: Se
   const otherset = kind === OTHER_SET ? (other as Ref) : makeNew(host, r, typeIdOf(heap, so), other);
   if (kind === OTHER_SET) heap.incref(otherset);
   try {
-    symmetricUpdateFromSet(host, r, so, otherset);
+    eachEntry(host, r, otherset, KEY_TOGGLE, so, 0);
   } finally {
     heap.decref(otherset);
   }
@@ -1073,19 +1088,7 @@ export function setIsSubset(host: TableHost, so: Ref, other: SetOther): boolean 
   }
   const o = other as Ref;
   if (setLen(host, so) > setLen(host, o)) return false;
-  for (let i = activeSlotFrom(heap.mem, so, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, so, r.dummy, i + 1)) {
-    const e = slotAddr(heap.mem, so, i);
-    const key = heap.mem.i32[e >> 2];
-    heap.incref(key);
-    let found: boolean;
-    try {
-      found = containsEntry(host, o, key, heap.mem.i32[(e + 8) >> 2], heap.mem.i32[(e + 12) >> 2]);
-    } finally {
-      heap.decref(key);
-    }
-    if (!found) return false;
-  }
-  return true;
+  return eachEntry(host, r, so, KEY_STOP_IF_NOT_IN, o, 0);
 }
 
 /** so.issuperset(other) / so >= other. */
@@ -1093,17 +1096,7 @@ export function setIsSuperset(host: TableHost, so: Ref, other: SetOther): boolea
   const heap = host.heap;
   const r = runtime(heap);
   if (otherKind(heap, r, other) === OTHER_SET) return setIsSubset(host, other as Ref, so);
-  const cur = new ItemCursor(host, r, other);
-  for (let key = cur.next(host, r); key !== 0; key = cur.next(host, r)) {
-    let found: boolean;
-    try {
-      found = containsKey(host, so, key);
-    } finally {
-      heap.decref(key);
-    }
-    if (!found) return false;
-  }
-  return true;
+  return eachItem(host, r, other, KEY_STOP_IF_NOT_IN, so, 0);
 }
 
 /** so.isdisjoint(other): walks the smaller of two sets, else other's items. */
@@ -1118,31 +1111,9 @@ export function setIsDisjoint(host: TableHost, so: Ref, other: SetOther): boolea
       big = small;
       small = so;
     }
-    for (let i = activeSlotFrom(heap.mem, small, r.dummy, 0); i >= 0; i = activeSlotFrom(heap.mem, small, r.dummy, i + 1)) {
-      const e = slotAddr(heap.mem, small, i);
-      const key = heap.mem.i32[e >> 2];
-      heap.incref(key);
-      let found: boolean;
-      try {
-        found = containsEntry(host, big, key, heap.mem.i32[(e + 8) >> 2], heap.mem.i32[(e + 12) >> 2]);
-      } finally {
-        heap.decref(key);
-      }
-      if (found) return false;
-    }
-    return true;
+    return eachEntry(host, r, small, KEY_STOP_IF_IN, big, 0);
   }
-  const cur = new ItemCursor(host, r, other);
-  for (let key = cur.next(host, r); key !== 0; key = cur.next(host, r)) {
-    let found: boolean;
-    try {
-      found = containsKey(host, so, key);
-    } finally {
-      heap.decref(key);
-    }
-    if (found) return false;
-  }
-  return true;
+  return eachItem(host, r, other, KEY_STOP_IF_IN, so, 0);
 }
 
 /** Rich comparison operators, numbered as CPython's Py_LT … Py_GE. */

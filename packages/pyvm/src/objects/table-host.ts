@@ -1,6 +1,6 @@
 /**
  * The contract between pyvm's hash tables (dict.ts, set.ts) and the interpreter that owns them,
- * plus the few low-level helpers both tables share.
+ * plus the few low-level helpers both tables share (a 64-bit store, the guarded comparison).
  *
  * The tables never compute a hash or compare two objects themselves: they ask the host, exactly
  * where CPython calls `PyObject_Hash` and `PyObject_RichCompareBool`. Hashes cross the boundary as
@@ -71,4 +71,21 @@ export function store64(mem: HeapMemory, addr: number, lo: number, hi: number): 
     mem.setI32(addr, lo);
     mem.setI32(addr + 4, hi);
   }
+}
+
+/**
+ * `Py_INCREF(startkey); cmp = PyObject_RichCompareBool(startkey, key); Py_DECREF(startkey)`: the
+ * comparison both tables make when a probed entry's hash matches, holding the entry's key so that
+ * code run by `eq` cannot free it. Exceptions from `eq` propagate (after the decref).
+ */
+export function guardedEq(host: TableHost, startkey: Ref, key: Ref): boolean {
+  const heap = host.heap;
+  heap.incref(startkey);
+  let cmp: boolean;
+  try {
+    cmp = host.eq(startkey, key);
+  } finally {
+    heap.decref(startkey);
+  }
+  return cmp;
 }

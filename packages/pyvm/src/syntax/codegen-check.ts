@@ -1,31 +1,30 @@
 // The code-generation checks of CPython 3.11 (compile.c): return/yield
 // outside functions, break/continue outside loops, starred expressions in
 // the wrong place, repeated keywords, __debug__ assignments, late future
-// imports and a misplaced bare except.
+// imports and a misplaced bare except. The traversal shared with the
+// symbol-table checks lives in ast-walker.ts.
 
-import type { Arguments, Comprehension, Expr, ExprContext, Keyword, Located, Module, Stmt } from "./ast.js";
-import type { PySyntaxError } from "./errors.js";
+import type { Arguments, Comprehension, ExceptHandler, Expr, ExprContext, Keyword, Located, Module, Stmt } from "./ast.js";
+import { AstWalker } from "./ast-walker.js";
 import type { SourceText } from "./source.js";
 
 type Unit = "module" | "function" | "class";
 
 /** The errors CPython's code generator raises, visited in its order. */
-export class CodegenCheck {
+export class CodegenCheck extends AstWalker {
   private unit: Unit = "module";
   /** Number of enclosing loops whose body is being compiled (reset per function/class). */
   private loops = 0;
 
   constructor(
-    private readonly src: SourceText,
+    src: SourceText,
     private readonly futureLine: number,
-  ) {}
+  ) {
+    super(src);
+  }
 
   run(mod: Module): void {
     this.stmts(mod.body);
-  }
-
-  private error(msg: string, n: Located): PySyntaxError {
-    return this.src.errorAtNode(msg, n);
   }
 
   private inUnit(unit: Unit, f: () => void): void {
@@ -41,8 +40,8 @@ export class CodegenCheck {
     throw this.error(ctx === "Del" ? "cannot delete __debug__" : "cannot assign to __debug__", loc);
   }
 
-  private stmts(body: Stmt[]): void {
-    for (const s of body) this.stmt(s);
+  protected override bindName(name: string, at: Located): void {
+    this.forbidden(name, "Store", at);
   }
 
   private loopBody(body: Stmt[]): void {
@@ -51,7 +50,7 @@ export class CodegenCheck {
     this.loops--;
   }
 
-  private stmt(s: Stmt): void {
+  protected override stmt(s: Stmt): void {
     switch (s._type) {
       case "FunctionDef":
         this.debugArgs(s.args, s);
@@ -59,28 +58,20 @@ export class CodegenCheck {
         this.defaults(s.args);
         this.annotations(s.args, s.returns);
         this.inUnit("function", () => this.stmts(s.body));
-        this.forbidden(s.name, "Store", s);
+        this.bindName(s.name, s);
         return;
       case "ClassDef":
         this.exprs(s.decorator_list);
         this.inUnit("class", () => this.stmts(s.body));
         this.callArgs(s.bases, s.keywords, s);
-        this.forbidden(s.name, "Store", s);
+        this.bindName(s.name, s);
         return;
       case "Return":
         if (this.unit !== "function") throw this.error("'return' outside function", s);
-        if (s.value) this.expr(s.value);
-        return;
-      case "Delete":
-        this.exprs(s.targets);
-        return;
+        break;
       case "Assign":
         this.expr(s.value);
         this.exprs(s.targets);
-        return;
-      case "AugAssign":
-        this.expr(s.target);
-        this.expr(s.value);
         return;
       case "AnnAssign":
         if (s.value) this.expr(s.value);
@@ -98,37 +89,6 @@ export class CodegenCheck {
         this.loopBody(s.body);
         this.stmts(s.orelse);
         return;
-      case "If":
-        this.expr(s.test);
-        this.stmts(s.body);
-        this.stmts(s.orelse);
-        return;
-      case "With":
-        for (const item of s.items) {
-          this.expr(item.context_expr);
-          if (item.optional_vars) this.expr(item.optional_vars);
-        }
-        this.stmts(s.body);
-        return;
-      case "Raise":
-        if (s.exc) this.expr(s.exc);
-        if (s.cause) this.expr(s.cause);
-        return;
-      case "Try":
-        this.stmts(s.body);
-        this.stmts(s.orelse);
-        s.handlers.forEach((h, i) => {
-          if (h.type === null && i < s.handlers.length - 1) throw this.error("default 'except:' must be last", h);
-          if (h.type) this.expr(h.type);
-          if (h.name !== null) this.forbidden(h.name, "Store", h);
-          this.stmts(h.body);
-        });
-        this.stmts(s.finalbody);
-        return;
-      case "Assert":
-        this.expr(s.test);
-        if (s.msg) this.expr(s.msg);
-        return;
       case "Import":
         for (const a of s.names) this.forbidden(a.asname ?? a.name.split(".")[0], "Store", s);
         return;
@@ -138,20 +98,19 @@ export class CodegenCheck {
         }
         for (const a of s.names) if (a.name !== "*") this.forbidden(a.asname ?? a.name, "Store", s);
         return;
-      case "Global":
-      case "Nonlocal":
-      case "Pass":
-        return;
       case "Break":
         if (this.loops === 0) throw this.error("'break' outside loop", s);
         return;
       case "Continue":
         if (this.loops === 0) throw this.error("'continue' not properly in loop", s);
         return;
-      case "Expr":
-        this.expr(s.value);
-        return;
     }
+    super.stmt(s);
+  }
+
+  protected override handler(h: ExceptHandler, last: boolean): void {
+    if (h.type === null && !last) throw this.error("default 'except:' must be last", h);
+    super.handler(h, last);
   }
 
   /** compiler_check_debug_args: no parameter may be called __debug__ (reported at the definition). */
@@ -160,23 +119,8 @@ export class CodegenCheck {
     for (const arg of all) this.forbidden(arg.arg, "Store", at);
   }
 
-  private defaults(a: Arguments): void {
-    this.exprs(a.defaults);
-    for (const d of a.kw_defaults) if (d) this.expr(d);
-  }
-
-  private annotations(a: Arguments, returns: Expr | null): void {
-    for (const arg of [...a.posonlyargs, ...a.args]) if (arg.annotation) this.expr(arg.annotation);
-    const star = a.vararg?.annotation;
-    // `*args: *Ts` is the one place a bare starred annotation is allowed.
-    if (star) this.expr(star._type === "Starred" ? star.value : star);
-    for (const arg of a.kwonlyargs) if (arg.annotation) this.expr(arg.annotation);
-    if (a.kwarg?.annotation) this.expr(a.kwarg.annotation);
-    if (returns) this.expr(returns);
-  }
-
-  /** Call-like argument lists: starred items are allowed; keywords are validated first. */
-  private callArgs(args: Expr[], keywords: Keyword[], at: Located): void {
+  /** Keywords are validated (no __debug__, no repeats) before any argument is visited. */
+  protected override callArgs(args: Expr[], keywords: Keyword[], at: Located): void {
     keywords.forEach((k, i) => {
       if (k.arg === null) return;
       this.forbidden(k.arg, "Store", at);
@@ -184,26 +128,15 @@ export class CodegenCheck {
         if (other.arg === k.arg) throw this.error(`keyword argument repeated: ${k.arg}`, other);
       }
     });
-    this.elements(args);
-    for (const k of keywords) this.expr(k.value);
+    super.callArgs(args, keywords, at);
   }
 
-  /** Elements of a display or argument list, where `*x` is allowed. */
-  private elements(elts: Expr[]): void {
-    for (const e of elts) this.expr(e._type === "Starred" ? e.value : e);
-  }
-
-  private exprs(es: Expr[]): void {
-    for (const e of es) this.expr(e);
-  }
-
-  private expr(e: Expr): void {
+  protected override expr(e: Expr): void {
     switch (e._type) {
       case "Yield":
       case "YieldFrom":
         if (this.unit !== "function") throw this.error("'yield' outside function", e);
-        if (e.value) this.expr(e.value);
-        return;
+        break;
       case "Starred":
         throw this.error(
           e.ctx === "Store" ? "starred assignment target must be in a list or tuple" : "can't use starred expression here",
@@ -213,7 +146,7 @@ export class CodegenCheck {
         this.forbidden(e.id, e.ctx, e);
         return;
       case "Attribute":
-        this.expr(e.value);
+        super.expr(e);
         this.forbidden(e.attr, e.ctx, e);
         return;
       case "List":
@@ -223,38 +156,11 @@ export class CodegenCheck {
             throw this.error("multiple starred expressions in assignment", e);
           }
         }
-        this.elements(e.elts);
-        return;
-      case "Set":
-        this.elements(e.elts);
-        return;
-      case "Call":
-        this.expr(e.func);
-        this.callArgs(e.args, e.keywords, e);
-        return;
-      case "NamedExpr":
-        this.expr(e.value);
-        this.expr(e.target);
-        return;
-      case "BoolOp":
-        this.exprs(e.values);
-        return;
-      case "BinOp":
-        this.expr(e.left);
-        this.expr(e.right);
-        return;
-      case "UnaryOp":
-        this.expr(e.operand);
-        return;
+        break;
       case "Lambda":
         this.debugArgs(e.args, e);
         this.defaults(e.args);
         this.inUnit("function", () => this.expr(e.body));
-        return;
-      case "IfExp":
-        this.expr(e.test);
-        this.expr(e.body);
-        this.expr(e.orelse);
         return;
       case "Dict":
         e.keys.forEach((k, i) => {
@@ -270,29 +176,8 @@ export class CodegenCheck {
       case "DictComp":
         this.comprehension(e.generators, [e.key, e.value]);
         return;
-      case "Compare":
-        this.expr(e.left);
-        this.exprs(e.comparators);
-        return;
-      case "FormattedValue":
-        this.expr(e.value);
-        if (e.format_spec) this.expr(e.format_spec);
-        return;
-      case "JoinedStr":
-        this.exprs(e.values);
-        return;
-      case "Subscript":
-        this.expr(e.value);
-        this.expr(e.slice);
-        return;
-      case "Slice":
-        if (e.lower) this.expr(e.lower);
-        if (e.upper) this.expr(e.upper);
-        if (e.step) this.expr(e.step);
-        return;
-      case "Constant":
-        return;
     }
+    super.expr(e);
   }
 
   /** The first iterable is compiled in the enclosing unit, the rest in the comprehension's function. */

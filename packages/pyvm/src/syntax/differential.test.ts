@@ -44,12 +44,6 @@ interface ErrorResult {
   format?: string;
 }
 
-/**
- * Invalid fixtures whose error we knowingly report differently from
- * CPython (kind and line must still match). Empty: every fixture matches.
- */
-const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {};
-
 describe("valid programs dump exactly like CPython's ast.dump", () => {
   const dir = join(FIXTURES, "valid");
   const files = fixtures("valid");
@@ -91,7 +85,6 @@ describe("invalid programs raise CPython's SyntaxError", () => {
     const [kind, msg, lineno, offset, endLineno, endOffset] = want;
     expect(e.kind).toBe(kind);
     expect(e.lineno).toBe(lineno);
-    if (file in KNOWN_DIFFERENCES) return;
     expect(e.msg).toBe(msg);
     expect(e.offset).toBe(offset);
     expect(e.endLineno).toBe(endLineno ?? lineno);

@@ -372,36 +372,31 @@ export abstract class ExprParser extends ParserBase implements StringHost {
     }
   }
 
+  /** disjunction: `a or b or ...` (a BoolOp only if there are several operands). */
   disjunction(): Expr {
-    const start = this.tok;
-    const first = this.conjunction();
-    if (!this.at("or")) return first;
-    const values = [first];
-    while (this.at("or")) {
-      const from = this.pos;
-      this.next();
-      const v = this.orBacktrack(from, () => this.conjunction());
-      if (v === null) break;
-      values.push(v);
-    }
-    if (values.length === 1) return first;
-    return this.finish({ _type: "BoolOp", op: "Or" as BoolOpKind, values }, start);
+    return this.boolOp("or");
   }
 
-  private conjunction(): Expr {
+  /**
+   * disjunction (`or`) and conjunction (`and`): operands of `or` are
+   * conjunctions, operands of `and` are inversions. An operand that fails
+   * to parse ends the list at its operator (see orBacktrack).
+   */
+  private boolOp(word: "or" | "and"): Expr {
     const start = this.tok;
-    const first = this.inversion();
-    if (!this.at("and")) return first;
+    const first = word === "or" ? this.boolOp("and") : this.inversion();
+    if (!this.at(word)) return first;
     const values = [first];
-    while (this.at("and")) {
+    while (this.at(word)) {
       const from = this.pos;
       this.next();
-      const v = this.orBacktrack(from, () => this.inversion());
+      const v = this.orBacktrack(from, () => (word === "or" ? this.boolOp("and") : this.inversion()));
       if (v === null) break;
       values.push(v);
     }
     if (values.length === 1) return first;
-    return this.finish({ _type: "BoolOp", op: "And" as BoolOpKind, values }, start);
+    const op: BoolOpKind = word === "or" ? "Or" : "And";
+    return this.finish({ _type: "BoolOp", op, values }, start);
   }
 
   private inversion(): Expr {
@@ -603,15 +598,8 @@ export abstract class ExprParser extends ParserBase implements StringHost {
       throw this.errorSpan("cannot use double starred expression here", stars);
     }
     const first = this.firstElement();
-    if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") {
-        this.starredComprehension(start);
-        throw this.invalidSyntax();
-      }
-      const generators = this.forIfClauses();
-      this.expect(")");
-      return this.markParens(this.finish({ _type: "GeneratorExp", elt: first, generators }, open));
-    }
+    const generators = this.comprehensionClauses(first, start, ")");
+    if (generators !== null) return this.markParens(this.finish({ _type: "GeneratorExp", elt: first, generators }, open));
     if (this.at(",")) {
       const elts = [first];
       while (this.eat(",")) {
@@ -633,18 +621,28 @@ export abstract class ExprParser extends ParserBase implements StringHost {
     const start = this.pos;
     if (this.eat("]")) return this.finish({ _type: "List", elts: [], ctx: "Load" as ExprContext }, open);
     const first = this.firstElement();
-    if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") {
-        this.starredComprehension(start);
-        throw this.invalidSyntax();
-      }
-      const generators = this.forIfClauses();
-      this.expect("]");
-      return this.finish({ _type: "ListComp", elt: first, generators }, open);
-    }
+    const generators = this.comprehensionClauses(first, start, "]");
+    if (generators !== null) return this.finish({ _type: "ListComp", elt: first, generators }, open);
     const elts = this.displayRest(first);
     this.expect("]");
     return this.finish({ _type: "List", elts, ctx: "Load" as ExprContext }, open);
+  }
+
+  /**
+   * The `for ... if ...` clauses and closing bracket `close` of a generator
+   * expression or list/set comprehension whose element `first` starts at
+   * token index `start`; null (nothing consumed) if no clause follows.
+   * A starred element gets CPython's error.
+   */
+  private comprehensionClauses(first: Expr, start: number, close: string): Comprehension[] | null {
+    if (!this.at("for") && !this.at("async")) return null;
+    if (first._type === "Starred") {
+      this.starredComprehension(start);
+      throw this.invalidSyntax();
+    }
+    const generators = this.forIfClauses();
+    this.expect(close);
+    return generators;
   }
 
   /**
@@ -693,15 +691,8 @@ export abstract class ExprParser extends ParserBase implements StringHost {
       }
       return this.dictRest(open, [first], [value]);
     }
-    if (this.at("for") || this.at("async")) {
-      if (first._type === "Starred") {
-        this.starredComprehension(start);
-        throw this.invalidSyntax();
-      }
-      const generators = this.forIfClauses();
-      this.expect("}");
-      return this.finish({ _type: "SetComp", elt: first, generators }, open);
-    }
+    const generators = this.comprehensionClauses(first, start, "}");
+    if (generators !== null) return this.finish({ _type: "SetComp", elt: first, generators }, open);
     const elts = this.displayRest(first);
     this.expect("}");
     return this.finish({ _type: "Set", elts }, open);

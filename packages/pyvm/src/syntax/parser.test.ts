@@ -4,17 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { Ellipsis } from "./ast.js";
 import type { Assign, Constant, ExprStmt, FunctionDef } from "./ast.js";
-import { dump, parse, PyRecursionError, PySyntaxError, tokenize } from "./index.js";
-
-function syntaxError(f: () => unknown): PySyntaxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PySyntaxError) return e;
-    throw e;
-  }
-  throw new Error("expected a PySyntaxError");
-}
+import { dump, parse, PyRecursionError, tokenize } from "./index.js";
+import { syntaxError } from "./testing/syntax-error.js";
 
 function constant(src: string): Constant["value"] {
   return ((parse(src).body[0] as ExprStmt).value as Constant).value;

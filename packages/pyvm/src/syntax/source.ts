@@ -6,6 +6,17 @@ import { PySyntaxError } from "./errors.js";
 import type { SyntaxErrorKind } from "./errors.js";
 
 /**
+ * UTF-8 length of the character whose first UTF-16 unit is `c`: 4 for a
+ * high surrogate (the caller skips its low half), otherwise 1 to 3.
+ */
+function utf8Length(c: number): number {
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdbff) return 4;
+  return 3;
+}
+
+/**
  * A normalized program text. Invariants: line endings are "\n" only (CPython
  * reads source with universal newlines), a leading BOM is removed, and a
  * non-empty text ends with "\n" (CPython's string tokenizer appends one).
@@ -80,13 +91,9 @@ export class SourceText {
     }
     const t = this.text;
     for (let i = from; i < offset; i++) {
-      const c = t.charCodeAt(i);
-      if (c < 0x80) bytes += 1;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
+      const w = utf8Length(t.charCodeAt(i));
+      bytes += w;
+      if (w === 4) i++;
     }
     this.memoLine = line;
     this.memoOffset = offset;
@@ -118,13 +125,9 @@ export class SourceText {
     let bytes = 0;
     let n = 0;
     while (bytes < byteCol && i < t.length && t.charCodeAt(i) !== 10) {
-      const c = t.charCodeAt(i);
-      if (c < 0x80) bytes += 1;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
+      const w = utf8Length(t.charCodeAt(i));
+      bytes += w;
+      if (w === 4) i++;
       i++;
       n++;
     }
@@ -140,12 +143,9 @@ export class SourceText {
     for (let n = 0; n < charCol; n++) {
       const c = t.charCodeAt(i);
       if (i >= t.length || c === 10) return bytes + (charCol - n);
-      if (c < 0x80) bytes += 1;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
+      const w = utf8Length(c);
+      bytes += w;
+      if (w === 4) i++;
       i++;
     }
     return bytes;

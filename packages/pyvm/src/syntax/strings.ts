@@ -98,8 +98,8 @@ export function concatenateStrings(tokens: Token[], host: StringHost): Constant 
     if (parts.isFormat) {
       if (i !== 0 && bytesMode) throw host.errorHere("cannot mix bytes and nonbytes literals");
       bytesMode = false;
-      const cur = { i: bodyStart };
-      parseFString(host, builder, text, cur, bodyEnd, parts.isRaw, 0, first, t, last);
+      const scan = { host, text, cur: { i: bodyStart }, end: bodyEnd, raw: parts.isRaw, first, t, last };
+      parseFString(scan, builder, 0);
       continue;
     }
     let value: string | Uint8Array;
@@ -137,23 +137,31 @@ export function concatenateStrings(tokens: Token[], host: StringHost): Constant 
   return builder.finish(first, last);
 }
 
+/** What parsing one f-string token threads through parseFString and parseField. */
+interface FStringScan {
+  readonly host: StringHost;
+  /** The source text; the token's body is text[cur.i, end) when parsing starts. */
+  readonly text: string;
+  /** The read position in `text`, advanced as parsing goes. */
+  readonly cur: { i: number };
+  readonly end: number;
+  /** True for an rf-string: no escape decoding. */
+  readonly raw: boolean;
+  /** First token of the string group: every part spans first..last. */
+  readonly first: Token;
+  /** The f-string token itself (format specs span it). */
+  readonly t: Token;
+  /** Last token of the string group. */
+  readonly last: Token;
+}
+
 /**
  * Parses f-string text[cur.i, end) at nesting level `level` (0 = the string
  * itself, 1 = a format spec) into `b`, leaving cur.i at the end, or at the
  * '}' closing a format spec.
  */
-function parseFString(
-  host: StringHost,
-  b: FStringBuilder,
-  text: string,
-  cur: { i: number },
-  end: number,
-  raw: boolean,
-  level: number,
-  first: Token,
-  t: Token,
-  last: Token,
-): void {
+function parseFString(scan: FStringScan, b: FStringBuilder, level: number): void {
+  const { host, text, cur, end, raw, first, last } = scan;
   b.fmode = true;
   for (;;) {
     // Literal text up to an undoubled brace; "{{" and "}}" stand for one brace.
@@ -194,7 +202,7 @@ function parseFString(
     }
     if (doubled) continue;
     if (cur.i >= end || text[cur.i] === "}") break;
-    const field = parseField(host, text, cur, end, raw, level, first, t, last);
+    const field = parseField(scan, level);
     if (field.exprText !== null) b.addLiteral(field.exprText);
     b.flush(first, last);
     b.values.push(field.node);
@@ -203,17 +211,8 @@ function parseFString(
 }
 
 /** Parses one replacement field starting at the '{' at cur.i. */
-function parseField(
-  host: StringHost,
-  text: string,
-  cur: { i: number },
-  end: number,
-  raw: boolean,
-  level: number,
-  first: Token,
-  t: Token,
-  last: Token,
-): { exprText: string | null; node: FormattedValue } {
+function parseField(scan: FStringScan, level: number): { exprText: string | null; node: FormattedValue } {
+  const { host, text, cur, end, first, t, last } = scan;
   if (level >= 2) throw host.errorHere("f-string: expressions nested too deeply");
   const expecting = (): PySyntaxError => host.errorHere("f-string: expecting '}'");
   const brace = cur.i;
@@ -298,7 +297,7 @@ function parseField(
     cur.i++;
     if (cur.i >= end) throw expecting();
     const spec = new FStringBuilder();
-    parseFString(host, spec, text, cur, end, raw, level + 1, first, t, last);
+    parseFString(scan, spec, level + 1);
     formatSpec = spec.finish(t, t) as JoinedStr;
   }
   if (cur.i >= end || text[cur.i] !== "}") throw expecting();

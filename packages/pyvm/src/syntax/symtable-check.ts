@@ -1,10 +1,10 @@
 // The symbol-table checks of CPython 3.11 (symtable.c): duplicate
 // parameters, global/nonlocal misuse, yield in comprehensions, assignment
-// expressions in comprehensions, and import * outside modules.
+// expressions in comprehensions, and import * outside modules. The
+// traversal shared with the code-generation checks lives in ast-walker.ts.
 
-import type { Arguments, Comprehension, Expr, Keyword, Located, Module, Stmt } from "./ast.js";
-import type { PySyntaxError } from "./errors.js";
-import type { SourceText } from "./source.js";
+import type { Arguments, Comprehension, Expr, Located, Module, Stmt } from "./ast.js";
+import { AstWalker } from "./ast-walker.js";
 
 const DEF_GLOBAL = 1;
 const DEF_LOCAL = 2;
@@ -39,20 +39,14 @@ class Scope {
 }
 
 /** The symbol-table walk and analysis, raising CPython's symtable errors. */
-export class SymbolTableCheck {
+export class SymbolTableCheck extends AstWalker {
   private cur!: Scope;
-
-  constructor(private readonly src: SourceText) {}
 
   run(mod: Module): void {
     const top = new Scope("module", null);
     this.cur = top;
-    for (const s of mod.body) this.stmt(s);
+    this.stmts(mod.body);
     this.analyze(top);
-  }
-
-  private error(msg: string, n: Located): PySyntaxError {
-    return this.src.errorAtNode(msg, n);
   }
 
   private addDef(name: string, flag: number, loc: Located, scope: Scope = this.cur): void {
@@ -71,6 +65,10 @@ export class SymbolTableCheck {
     scope.symbols.set(name, val);
   }
 
+  protected override bindName(name: string, at: Located): void {
+    this.addDef(name, DEF_LOCAL, at);
+  }
+
   private enter(type: ScopeType): Scope {
     const parent = this.cur;
     this.cur = new Scope(type, parent);
@@ -79,14 +77,10 @@ export class SymbolTableCheck {
 
   // -- statements
 
-  private stmts(body: Stmt[]): void {
-    for (const s of body) this.stmt(s);
-  }
-
-  private stmt(s: Stmt): void {
+  protected override stmt(s: Stmt): void {
     switch (s._type) {
       case "FunctionDef": {
-        this.addDef(s.name, DEF_LOCAL, s);
+        this.bindName(s.name, s);
         this.defaults(s.args);
         this.annotations(s.args, s.returns);
         this.exprs(s.decorator_list);
@@ -97,21 +91,14 @@ export class SymbolTableCheck {
         return;
       }
       case "ClassDef": {
-        this.addDef(s.name, DEF_LOCAL, s);
-        this.exprs(s.bases);
-        this.keywords(s.keywords);
+        this.bindName(s.name, s);
+        this.callArgs(s.bases, s.keywords, s);
         this.exprs(s.decorator_list);
         const parent = this.enter("class");
         this.stmts(s.body);
         this.cur = parent;
         return;
       }
-      case "Return":
-        if (s.value) this.expr(s.value);
-        return;
-      case "Delete":
-        this.exprs(s.targets);
-        return;
       case "Assign":
         this.exprs(s.targets);
         this.expr(s.value);
@@ -131,46 +118,11 @@ export class SymbolTableCheck {
         this.expr(s.annotation);
         if (s.value) this.expr(s.value);
         return;
-      case "AugAssign":
-        this.expr(s.target);
-        this.expr(s.value);
-        return;
       case "For":
         this.expr(s.target);
         this.expr(s.iter);
         this.stmts(s.body);
         this.stmts(s.orelse);
-        return;
-      case "While":
-      case "If":
-        this.expr(s.test);
-        this.stmts(s.body);
-        this.stmts(s.orelse);
-        return;
-      case "With":
-        for (const item of s.items) {
-          this.expr(item.context_expr);
-          if (item.optional_vars) this.expr(item.optional_vars);
-        }
-        this.stmts(s.body);
-        return;
-      case "Raise":
-        if (s.exc) this.expr(s.exc);
-        if (s.cause) this.expr(s.cause);
-        return;
-      case "Try":
-        this.stmts(s.body);
-        this.stmts(s.orelse);
-        for (const h of s.handlers) {
-          if (h.type) this.expr(h.type);
-          if (h.name !== null) this.addDef(h.name, DEF_LOCAL, h);
-          this.stmts(h.body);
-        }
-        this.stmts(s.finalbody);
-        return;
-      case "Assert":
-        this.expr(s.test);
-        if (s.msg) this.expr(s.msg);
         return;
       case "Import":
       case "ImportFrom":
@@ -201,27 +153,8 @@ export class SymbolTableCheck {
         }
         return;
       }
-      case "Expr":
-        this.expr(s.value);
-        return;
-      case "Pass":
-      case "Break":
-      case "Continue":
-        return;
     }
-  }
-
-  private defaults(a: Arguments): void {
-    this.exprs(a.defaults);
-    for (const d of a.kw_defaults) if (d) this.expr(d);
-  }
-
-  private annotations(a: Arguments, returns: Expr | null): void {
-    for (const arg of [...a.posonlyargs, ...a.args]) if (arg.annotation) this.expr(arg.annotation);
-    if (a.vararg?.annotation) this.expr(a.vararg.annotation);
-    for (const arg of a.kwonlyargs) if (arg.annotation) this.expr(arg.annotation);
-    if (a.kwarg?.annotation) this.expr(a.kwarg.annotation);
-    if (returns) this.expr(returns);
+    super.stmt(s);
   }
 
   /** Parameters in CPython's order: positional-only, positional, keyword-only, *args, **kwargs. */
@@ -231,30 +164,12 @@ export class SymbolTableCheck {
     if (a.kwarg) this.addDef(a.kwarg.arg, DEF_PARAM, a.kwarg);
   }
 
-  private keywords(ks: Keyword[]): void {
-    for (const k of ks) this.expr(k.value);
-  }
-
   // -- expressions
 
-  private exprs(es: Expr[]): void {
-    for (const e of es) this.expr(e);
-  }
-
-  private expr(e: Expr): void {
+  protected override expr(e: Expr): void {
     switch (e._type) {
       case "NamedExpr":
         this.namedExpr(e);
-        return;
-      case "BoolOp":
-        this.exprs(e.values);
-        return;
-      case "BinOp":
-        this.expr(e.left);
-        this.expr(e.right);
-        return;
-      case "UnaryOp":
-        this.expr(e.operand);
         return;
       case "Lambda": {
         this.defaults(e.args);
@@ -264,17 +179,9 @@ export class SymbolTableCheck {
         this.cur = parent;
         return;
       }
-      case "IfExp":
-        this.expr(e.test);
-        this.expr(e.body);
-        this.expr(e.orelse);
-        return;
       case "Dict":
         for (const k of e.keys) if (k) this.expr(k);
         this.exprs(e.values);
-        return;
-      case "Set":
-        this.exprs(e.elts);
         return;
       case "ListComp":
         this.comprehension(e.generators, e.elt, null, "list comprehension");
@@ -290,48 +197,14 @@ export class SymbolTableCheck {
         return;
       case "Yield":
       case "YieldFrom":
-        if (e.value) this.expr(e.value);
+        super.expr(e);
         if (this.cur.comprehension !== null) throw this.error(`'yield' inside ${this.cur.comprehension}`, e);
-        return;
-      case "Compare":
-        this.expr(e.left);
-        this.exprs(e.comparators);
-        return;
-      case "Call":
-        this.expr(e.func);
-        this.exprs(e.args);
-        this.keywords(e.keywords);
-        return;
-      case "FormattedValue":
-        this.expr(e.value);
-        if (e.format_spec) this.expr(e.format_spec);
-        return;
-      case "JoinedStr":
-        this.exprs(e.values);
-        return;
-      case "Constant":
-        return;
-      case "Attribute":
-      case "Starred":
-        this.expr(e.value);
-        return;
-      case "Subscript":
-        this.expr(e.value);
-        this.expr(e.slice);
-        return;
-      case "Slice":
-        if (e.lower) this.expr(e.lower);
-        if (e.upper) this.expr(e.upper);
-        if (e.step) this.expr(e.step);
         return;
       case "Name":
         this.addDef(e.id, e.ctx === "Load" ? USE : DEF_LOCAL, e);
         return;
-      case "List":
-      case "Tuple":
-        this.exprs(e.elts);
-        return;
     }
+    super.expr(e);
   }
 
   /** CPython's symtable_handle_comprehension: the first iterable belongs to the enclosing scope. */
@@ -365,8 +238,7 @@ export class SymbolTableCheck {
       throw this.error("assignment expression cannot be used in a comprehension iterable expression", e);
     }
     if (this.cur.comprehension !== null) this.bindWalrusTarget(e.target.id, e.target);
-    this.expr(e.value);
-    this.expr(e.target);
+    super.expr(e);
   }
 
   /** A walrus in a comprehension binds in the nearest enclosing function or module scope. */

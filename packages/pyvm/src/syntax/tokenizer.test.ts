@@ -3,25 +3,14 @@
 
 import { describe, expect, it } from "vitest";
 import type { Constant, ExprStmt, FormattedValue, JoinedStr } from "./ast.js";
-import { PySyntaxError } from "./errors.js";
 import { decodeBytes, decodeStrEscapes, LiteralError, parseNumber } from "./literals.js";
 import { parse } from "./parser.js";
 import { tokenize } from "./tokenizer.js";
+import { syntaxError } from "./testing/syntax-error.js";
 
 /** Tokens as "TYPE:value" strings (value omitted for layout tokens). */
 function toks(src: string): string[] {
   return tokenize(src, "t.py").map((t) => (t.value === "" ? t.type : `${t.type}:${t.value}`));
-}
-
-/** The PySyntaxError `f` throws. */
-function syntaxError(f: () => unknown): PySyntaxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PySyntaxError) return e;
-    throw e;
-  }
-  throw new Error("expected a PySyntaxError");
 }
 
 /** The value of the single expression statement in `src`. */

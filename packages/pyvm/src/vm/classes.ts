@@ -177,13 +177,7 @@ export function buildClass(vm: VM, args: Int32Array, base: number, nargs: number
       if (old !== 0) heap.decref(old);
     }
     heap.decref(cell);
-    try {
-      finishClass(vm, cls, classKw);
-    } catch (e) {
-      heap.decref(cls.ref);
-      throw e;
-    }
-    return cls.ref;
+    return finishClass(vm, cls, classKw);
   } finally {
     heap.decref(ns);
   }
@@ -267,11 +261,19 @@ function layoutBase(vm: VM, bases: PyType[]): PyType {
 
 /**
  * After the class object exists (type_new's last steps): call `__set_name__` on the attributes
- * that define it, then the parent's `__init_subclass__` with the class keywords.
+ * that define it, then the parent's `__init_subclass__` with the class keywords. Returns the
+ * class's reference (the one `makeClass` gave); if either step raises, that reference is dropped
+ * before the error propagates.
  */
-export function finishClass(vm: VM, cls: PyType, classKw: readonly [string, Ref][]): void {
-  setNames(vm, cls);
-  initSubclass(vm, cls, classKw);
+export function finishClass(vm: VM, cls: PyType, classKw: readonly [string, Ref][]): Ref {
+  try {
+    setNames(vm, cls);
+    initSubclass(vm, cls, classKw);
+  } catch (e) {
+    vm.heap.decref(cls.ref);
+    throw e;
+  }
+  return cls.ref;
 }
 
 function setNames(vm: VM, cls: PyType): void {
@@ -487,14 +489,9 @@ export function specialAttr(vm: VM, o: Ref, t: PyType, name: string): Ref {
       if (name === "__dict__") return ref(MODULE.dict);
       break;
     case L.slice:
-      if (name === "start") return ref(SLICE.start);
-      if (name === "stop") return ref(SLICE.stop);
-      if (name === "step") return ref(SLICE.step);
-      break;
     case L.range:
-      if (name === "start") return ref(RANGE.start);
-      if (name === "stop") return ref(RANGE.stop);
-      if (name === "step") return ref(RANGE.step);
+      // Both layouts keep start, stop and step at the same offsets, as objects.
+      if (name === "start" || name === "stop" || name === "step") return ref((lay === L.slice ? SLICE : RANGE)[name]);
       break;
     case L.property:
       if (name === "fget") return ref(PROPERTY.get);

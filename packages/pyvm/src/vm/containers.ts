@@ -50,8 +50,11 @@ export function indexValue(vm: VM, o: Ref, what: string): number {
   vm.raise("TypeError", `${what} indices must be integers or slices, not ${t.name}`);
 }
 
-/** Does `s` hold code points outside the BMP (so JS indexes differ from Python's)? */
-function isAstral(vm: VM, o: Ref): boolean {
+/**
+ * Does the str object `o` hold code points outside the BMP (PEP 393 kind 4), so that JS string
+ * indexes differ from Python's?
+ */
+export function isAstralStr(vm: VM, o: Ref): boolean {
   return ((vm.heap.mem.i32[(o + STR_STATE) >> 2] >> StrState.KIND_SHIFT) & 7) === 4;
 }
 
@@ -122,9 +125,10 @@ function normalizeIndex(vm: VM, i: number, len: number, kind: string): number {
 /**
  * The slot of `list[index]` when both are exact (a list, an int of at most one digit) and the
  * index is in range — the case CPython 3.12 specializes as BINARY_SUBSCR_LIST_INT and
- * STORE_SUBSCR_LIST_INT — else 0, leaving the general path to do the same work or raise.
+ * STORE_SUBSCR_LIST_INT, tried first by getItem and setItem — else 0, leaving their general
+ * path to do the same work or raise.
  */
-export function listIndexSlot(vm: VM, list: Ref, index: Ref): number {
+function listIndexSlot(vm: VM, list: Ref, index: Ref): number {
   const i32 = vm.heap.mem.i32;
   const L = vm.rt.L;
   if (i32[(list + TYPE_WORD) >> 2] !== L.list || i32[(index + TYPE_WORD) >> 2] !== L.int) return 0;
@@ -143,23 +147,24 @@ export function getItem(vm: VM, container: Ref, key: Ref): Ref {
   const rt = vm.rt;
   const L = rt.L;
   const heap = vm.heap;
+  const slot = listIndexSlot(vm, container, key);
+  if (slot !== 0) {
+    const v = heap.mem.i32[slot >> 2];
+    heap.incref(v);
+    return v;
+  }
   const l = lay(vm, container);
   if (plain(vm, container)) {
     const keyIsSlice = lay(vm, key) === L.slice;
     switch (l) {
-      case L.list: {
-        if (keyIsSlice) return sliceList(vm, container, key);
-        const n = heap.mem.i32[(container + SEQ_SIZE) >> 2];
-        const i = normalizeIndex(vm, indexValue(vm, key, "list"), n, "list");
-        const v = listItem(heap, container, i);
-        heap.incref(v);
-        return v;
-      }
+      case L.list:
       case L.tuple: {
-        if (keyIsSlice) return sliceTuple(vm, container, key);
+        const isList = l === L.list;
+        if (keyIsSlice) return isList ? sliceList(vm, container, key) : sliceTuple(vm, container, key);
+        const kind = isList ? "list" : "tuple";
         const n = heap.mem.i32[(container + SEQ_SIZE) >> 2];
-        const i = normalizeIndex(vm, indexValue(vm, key, "tuple"), n, "tuple");
-        const v = tupleItem(heap, container, i);
+        const i = normalizeIndex(vm, indexValue(vm, key, kind), n, kind);
+        const v = isList ? listItem(heap, container, i) : tupleItem(heap, container, i);
         heap.incref(v);
         return v;
       }
@@ -176,10 +181,15 @@ export function getItem(vm: VM, container: Ref, key: Ref): Ref {
     }
   }
   if (l === L.type && plain(vm, container)) return vm.classGetItem(container, key);
-  const t = typeOf(rt, container);
-  const f = lookupType(vm, t, "__getitem__");
-  if (f === 0) vm.raise("TypeError", `'${t.name}' object is not subscriptable`);
-  return callFunction(vm, f, [container, key]);
+  return callFunction(vm, itemDunder(vm, container, "__getitem__", "is not subscriptable"), [container, key]);
+}
+
+/** The type's `name` method (`__getitem__` & co.) for `container`, else TypeError "'T' object <problem>". */
+function itemDunder(vm: VM, container: Ref, name: string, problem: string): Ref {
+  const t = typeOf(vm.rt, container);
+  const f = lookupType(vm, t, name);
+  if (f === 0) vm.raise("TypeError", `'${t.name}' object ${problem}`);
+  return f;
 }
 
 /** A key missing from a dict: a dict subclass's `__missing__(key)`, else KeyError(key). */
@@ -192,16 +202,21 @@ function dictMissing(vm: VM, d: Ref, key: Ref): Ref {
 }
 
 function sliceList(vm: VM, l: Ref, key: Ref): Ref {
+  const b = sliceOf(vm, key, vm.heap.mem.i32[(l + SEQ_SIZE) >> 2]);
+  return listPick(vm, l, b.start, b.step, b.length);
+}
+
+/** A new list of `length` items of list `l`, from index `start` on in steps of `step`. */
+function listPick(vm: VM, l: Ref, start: number, step: number, length: number): Ref {
   const heap = vm.heap;
-  const b = sliceOf(vm, key, heap.mem.i32[(l + SEQ_SIZE) >> 2]);
-  const out = vm.rt.newList(b.length);
+  const out = vm.rt.newList(length);
   const items = heap.mem.i32[(out + LIST_ITEMS) >> 2];
-  for (let k = 0, i = b.start; k < b.length; k++, i += b.step) {
+  for (let k = 0, i = start; k < length; k++, i += step) {
     const v = listItem(heap, l, i);
     heap.incref(v);
     heap.mem.setI32(items + PTR * k, v);
   }
-  heap.mem.setI32(out + SEQ_SIZE, b.length);
+  heap.mem.setI32(out + SEQ_SIZE, length);
   return out;
 }
 
@@ -230,7 +245,7 @@ function sliceOf(vm: VM, slice: Ref, len: number): SliceBounds {
 function strSubscript(vm: VM, o: Ref, key: Ref, keyIsSlice: boolean): Ref {
   const rt = vm.rt;
   const s = rt.strValue(o);
-  const astral = isAstral(vm, o);
+  const astral = isAstralStr(vm, o);
   const cps = astral ? codePoints(s) : null;
   const len = cps ? cps.length : s.length;
   if (!keyIsSlice) {
@@ -274,9 +289,14 @@ function rangeSubscript(vm: VM, r: Ref, key: Ref, keyIsSlice: boolean): Ref {
 
 /** container[start:stop] (BINARY_SLICE): a new reference. */
 export function getSlice(vm: VM, container: Ref, start: Ref, stop: Ref): Ref {
+  return withSlice(vm, start, stop, (slice) => getItem(vm, container, slice));
+}
+
+/** `fn(slice(start, stop))` with a temporary slice object, dropped afterwards. */
+function withSlice<R>(vm: VM, start: Ref, stop: Ref, fn: (slice: Ref) => R): R {
   const slice = vm.newSlice(start, stop, vm.rt.None);
   try {
-    return getItem(vm, container, slice);
+    return fn(slice);
   } finally {
     vm.heap.decref(slice);
   }
@@ -284,13 +304,20 @@ export function getSlice(vm: VM, container: Ref, start: Ref, stop: Ref): Ref {
 
 // ---- setitem / delitem ---------------------------------------------------------------------------
 
+/** The position `key` names in list `l` for an assignment or deletion (IndexError if out of range). */
+function listAssignIndex(vm: VM, l: Ref, key: Ref): number {
+  const n = vm.heap.mem.i32[(l + SEQ_SIZE) >> 2];
+  return normalizeIndex(vm, indexValue(vm, key, "list"), n, "list assignment");
+}
+
 /** container[key] = value (value borrowed). */
 export function setItem(vm: VM, container: Ref, key: Ref, value: Ref): void {
   const rt = vm.rt;
   const L = rt.L;
   const heap = vm.heap;
+  let slot = listIndexSlot(vm, container, key);
   const l = lay(vm, container);
-  if (plain(vm, container)) {
+  if (slot === 0 && plain(vm, container)) {
     if (l === L.dict) {
       dictSetItem(vm, container, key, value);
       return;
@@ -300,20 +327,18 @@ export function setItem(vm: VM, container: Ref, key: Ref, value: Ref): void {
         assignListSlice(vm, container, key, value);
         return;
       }
-      const n = heap.mem.i32[(container + SEQ_SIZE) >> 2];
-      const i = normalizeIndex(vm, indexValue(vm, key, "list"), n, "list assignment");
-      const items = heap.mem.i32[(container + LIST_ITEMS) >> 2];
-      const old = heap.mem.i32[(items + PTR * i) >> 2];
-      heap.incref(value);
-      heap.mem.setI32(items + PTR * i, value);
-      heap.decref(old);
-      return;
+      slot = heap.mem.i32[(container + LIST_ITEMS) >> 2] + PTR * listAssignIndex(vm, container, key);
     }
   }
-  const t = typeOf(rt, container);
-  const f = lookupType(vm, t, "__setitem__");
-  if (f === 0) vm.raise("TypeError", `'${t.name}' object does not support item assignment`);
-  heap.decref(callFunction(vm, f, [container, key, value]));
+  if (slot !== 0) {
+    // list_ass_item: the list takes its reference, then drops the old item's.
+    const old = heap.mem.i32[slot >> 2];
+    heap.incref(value);
+    heap.mem.setI32(slot, value);
+    heap.decref(old);
+    return;
+  }
+  heap.decref(callFunction(vm, itemDunder(vm, container, "__setitem__", "does not support item assignment"), [container, key, value]));
 }
 
 /** del container[key]. */
@@ -332,26 +357,17 @@ export function delItem(vm: VM, container: Ref, key: Ref): void {
         assignListSlice(vm, container, key, 0);
         return;
       }
-      const n = heap.mem.i32[(container + SEQ_SIZE) >> 2];
-      const i = normalizeIndex(vm, indexValue(vm, key, "list"), n, "list assignment");
+      const i = listAssignIndex(vm, container, key);
       listDeleteRange(vm, container, i, i + 1);
       return;
     }
   }
-  const t = typeOf(rt, container);
-  const f = lookupType(vm, t, "__delitem__");
-  if (f === 0) vm.raise("TypeError", `'${t.name}' object doesn't support item deletion`);
-  heap.decref(callFunction(vm, f, [container, key]));
+  heap.decref(callFunction(vm, itemDunder(vm, container, "__delitem__", "doesn't support item deletion"), [container, key]));
 }
 
 /** container[start:stop] = value (STORE_SLICE). */
 export function setSlice(vm: VM, container: Ref, start: Ref, stop: Ref, value: Ref): void {
-  const slice = vm.newSlice(start, stop, vm.rt.None);
-  try {
-    setItem(vm, container, slice, value);
-  } finally {
-    vm.heap.decref(slice);
-  }
+  withSlice(vm, start, stop, (slice) => setItem(vm, container, slice, value));
 }
 
 /** Remove items [lo, hi) of a list, decref'ing them after the list is consistent. */
@@ -430,17 +446,7 @@ function assignListSlice(vm: VM, l: Ref, key: Ref, value: Ref): void {
 }
 
 function listCopyRef(vm: VM, l: Ref): Ref {
-  const heap = vm.heap;
-  const n = heap.mem.i32[(l + SEQ_SIZE) >> 2];
-  const out = vm.rt.newList(n);
-  const items = heap.mem.i32[(out + LIST_ITEMS) >> 2];
-  for (let i = 0; i < n; i++) {
-    const v = listItem(heap, l, i);
-    heap.incref(v);
-    heap.mem.setI32(items + PTR * i, v);
-  }
-  heap.mem.setI32(out + SEQ_SIZE, n);
-  return out;
+  return listPick(vm, l, 0, 1, vm.heap.mem.i32[(l + SEQ_SIZE) >> 2]);
 }
 
 // ---- membership -------------------------------------------------------------------------------------
@@ -616,7 +622,7 @@ export function getIter(vm: VM, o: Ref): Ref {
         heap.mem.setI32(it + SEQITER.seq, o);
         // A str's iterator is str_ascii_iterator for ASCII text, as in CPython 3.11.
         if (l !== L.list) heap.mem.setI32(it + TYPE_AUX, l === L.tuple ? vm.T.tuple_iterator.ref : /^[\x00-\x7f]*$/.test(rt.strValue(o)) ? vm.T.str_ascii_iterator.ref : vm.T.str_iterator.ref);
-        if (l === L.str && isAstral(vm, o)) {
+        if (l === L.str && isAstralStr(vm, o)) {
           heap.decref(it);
           return newIterator(vm, new ArrayIterState(vm, codePoints(rt.strValue(o))), vm.T.str_iterator);
         }
@@ -900,6 +906,14 @@ export function unpackEx(vm: VM, seq: Ref, before: number, after: number, s: Int
 }
 
 // ---- building ------------------------------------------------------------------------------------------
+
+/** A 2-tuple `(a, b)` made from two new references, which it takes over: a new reference. */
+export function tuple2Steal(vm: VM, a: Ref, b: Ref): Ref {
+  const t = vm.tuple2(a, b);
+  vm.heap.decref(a);
+  vm.heap.decref(b);
+  return t;
+}
 
 /** Append `v` to a list, stealing the reference (_PyList_AppendTakeRef). */
 export function listAppendSteal(vm: VM, l: Ref, v: Ref): void {

@@ -17,7 +17,7 @@ import { callVector, functionCode, makeFrame, newCell } from "./call.js";
 import { allocInstance } from "./classes.js";
 import { CodeFlag, LocalKind, type CodeObject } from "./code.js";
 import {
-  buildMapFromStack, buildSetFromStack, buildSlice, buildString, contains, delItem, dictMergeInto, formatValue, getItem, listIndexSlot,
+  buildMapFromStack, buildSetFromStack, buildSlice, buildString, contains, delItem, dictMergeInto, formatValue, getItem,
   getIter, getSlice, iterNext, listAppendSteal, listExtend, listToTuple, setAddItem, setItem, setSlice, setUpdate, unpackEx, unpackSequence,
 } from "./containers.js";
 import { PyError, StepBudgetExceeded } from "./errors.js";
@@ -557,14 +557,7 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
           case 38 /* BINARY_SUBSCR */: {
             const sub = s[sp - 1];
             const container = s[sp - 2];
-            const slot = listIndexSlot(vm, container, sub);
-            let res: Ref;
-            if (slot !== 0) {
-              res = heap.mem.i32[slot >> 2];
-              heap.incref(res);
-            } else {
-              res = getItem(vm, container, sub);
-            }
+            const res = getItem(vm, container, sub);
             heap.decref(container);
             heap.decref(sub);
             sp--;
@@ -575,17 +568,8 @@ function run(vm: VM, base: Frame, throwIn: Ref): Ref {
             const sub = s[--sp];
             const container = s[--sp];
             const v = s[--sp];
-            const slot = listIndexSlot(vm, container, sub);
             try {
-              if (slot !== 0) {
-                // As list_ass_item: the list takes its reference, then drops the old item's.
-                const old = heap.mem.i32[slot >> 2];
-                heap.incref(v);
-                heap.mem.setI32(slot, v);
-                heap.decref(old);
-              } else {
-                setItem(vm, container, sub, v);
-              }
+              setItem(vm, container, sub, v);
             } finally {
               heap.decref(v);
               heap.decref(container);

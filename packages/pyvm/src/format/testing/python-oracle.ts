@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { python } from "../../testing/python.js";
+import { mulberry32 } from "../../testing/rng.js";
 
 /** A Python value as oracle.py encodes it (see the header of oracle.py). */
 export type PyValue =
@@ -70,19 +71,8 @@ export function pyStr(s: string): PyValue {
   return { s };
 }
 
-/**
- * A small deterministic PRNG (mulberry32), so generated cases are the same on every run.
- */
-export function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, ../../testing/rng.ts), so generated cases are the same on every run. */
+export const makeRng: (seed: number) => () => number = mulberry32;
 
 /** A double made from 64 random bits (every class: subnormal, normal, inf, NaN, ±0 rare). */
 export function randomDouble(rng: () => number): number {

@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Ref } from "@immortal/heap";
 import { python } from "../../testing/python.js";
+import { mulberry32 } from "../../testing/rng.js";
 import {
   dictClear,
   dictContains,
@@ -443,17 +444,8 @@ export function runDictCase(host: TestHost, ops: readonly DictOp[]): DictResult 
 
 // ---- random programs ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so every run generates the same programs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (../../testing/rng.ts): a small seeded PRNG, so every run generates the same programs. */
+export const rng: (seed: number) => () => number = mulberry32;
 
 export type Pool = "small" | "negative" | "large" | "str" | "unicode" | "frozen" | "mixed";
 export const POOLS: readonly Pool[] = ["small", "negative", "large", "str", "unicode", "frozen", "mixed"];

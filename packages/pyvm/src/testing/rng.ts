@@ -1,0 +1,14 @@
+// Test support: the one seeded PRNG the generated tests share (the format oracle's cases, the dict
+// and set programs, the fuzzer), so every run generates the same cases. Not part of the package's API.
+
+/** mulberry32: a small seeded PRNG returning floats in [0, 1), the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
